@@ -1,0 +1,82 @@
+/**
+ * Rules across the years of one body: X1 carried-over (N) = carried-forward (N−1), per column;
+ * X2 (soft) normative documents in force (N) = in force (N−1) + issued (N) − repealed (N).
+ * A body is identified by county + name, never by name alone (托里县托里镇 ≠ 精河县托里镇).
+ */
+import type { Report } from '../parse';
+import { checkSum } from './sums';
+import type { Finding } from './finding';
+
+export function bodyKey(r: Report): string | undefined {
+	if (!r.meta.body) return undefined;
+	return [r.meta.province ?? '', r.meta.city ?? '', r.meta.county ?? '', r.meta.body].join('|');
+}
+
+const COLS = ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other_org', 'total'];
+
+/** Pairs of consecutive-year reports of the same body. */
+export function yearPairs(reports: Report[]): [Report, Report][] {
+	const byBody = new Map<string, Map<number, Report>>();
+	for (const r of reports) {
+		const k = bodyKey(r);
+		if (!k || r.meta.year === null) continue;
+		const years = byBody.get(k) ?? new Map<number, Report>();
+		if (!years.has(r.meta.year)) years.set(r.meta.year, r);
+		byBody.set(k, years);
+	}
+	const pairs: [Report, Report][] = [];
+	for (const years of byBody.values())
+		for (const [y, r] of years) {
+			const prev = years.get(y - 1);
+			if (prev) pairs.push([prev, r]);
+		}
+	return pairs;
+}
+
+/** The two reports' cells side by side, with the previous year's ids prefixed by prev: */
+function joined(prev: Report, cur: Report): Report {
+	const cells: Record<string, number | null> = { ...cur.cells };
+	for (const [k, v] of Object.entries(prev.cells)) cells[`prev:${k}`] = v;
+	return { ...cur, cells };
+}
+
+export function crossYear(reports: Report[]): Finding[] {
+	const out: Finding[] = [];
+	for (const [prev, cur] of yearPairs(reports)) {
+		const both = joined(prev, cur);
+		const py = prev.meta.year;
+		for (const c of COLS) {
+			const f = checkSum(both, {
+				rule: 'X1',
+				left: [`prev:t3.forward.${c}`],
+				right: [`t3.carried.${c}`],
+				leftName: `${py}年结转下年度`,
+				rightName: `${cur.meta.year}年上年结转`,
+				scope: c === 'total' ? '总计一栏' : `${c}一栏`
+			});
+			if (f) out.push(unprefix(f, prev, 'error'));
+		}
+		if (prev.format === '2021' && cur.format === '2021') {
+			const f = checkSum(both, {
+				rule: 'X2',
+				left: ['prev:t2.normative.in_force', 't2.normative.issued'],
+				right: ['t2.normative.in_force', 't2.normative.repealed'],
+				leftName: `${py}年现行有效+本年制发`,
+				rightName: `${cur.meta.year}年现行有效+本年废止`,
+				scope: '行政规范性文件'
+			});
+			if (f) out.push(unprefix(f, prev, 'warning'));
+		}
+	}
+	return out;
+}
+
+function unprefix(f: Finding, prev: Report, failSeverity: 'error' | 'warning'): Finding {
+	return {
+		...f,
+		severity: f.status === 'fail' ? failSeverity : f.severity,
+		other: prev.id,
+		cells: f.cells.map((id) => id.replace(/^prev:/, `${prev.id}#`)),
+		blanks: f.blanks?.map((id) => id.replace(/^prev:/, `${prev.id}#`))
+	};
+}

@@ -1,0 +1,66 @@
+/**
+ * Bytes → text for the text formats. Reports arrive in UTF-8 (with or without BOM), UTF-16 from
+ * Windows tools, or GBK/GB18030 from older Chinese sites. TextDecoder (WHATWG Encoding, in Node
+ * and browsers) does the decoding; this module only decides which encoding to use.
+ */
+
+export interface Decoded {
+	text: string;
+	encoding: string;
+}
+
+function tryDecode(bytes: Uint8Array, label: string): string | undefined {
+	try {
+		return new TextDecoder(label, { fatal: true }).decode(bytes);
+	} catch {
+		return undefined;
+	}
+}
+
+/** Map charset labels seen on Chinese sites to the WHATWG name that decodes them all. */
+function canonicalCharset(label: string): string {
+	const l = label.trim().toLowerCase();
+	if (['gb2312', 'gbk', 'gb18030', 'x-gbk', 'cp936'].includes(l)) return 'gb18030';
+	if (l === 'utf8') return 'utf-8';
+	return l;
+}
+
+/**
+ * Decode text bytes. `declared` is a charset the container states (HTML meta); it is honoured when
+ * the bytes are valid in it. Otherwise: BOM, then strict UTF-8, then GB18030.
+ */
+export function decodeText(bytes: Uint8Array, declared?: string): Decoded {
+	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+		return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+	if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+	if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+	if (declared) {
+		const enc = canonicalCharset(declared);
+		const t = tryDecode(bytes, enc);
+		if (t !== undefined) return { text: t, encoding: enc };
+	}
+	const utf8 = tryDecode(bytes, 'utf-8');
+	if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8' };
+	const gb = tryDecode(bytes, 'gb18030');
+	if (gb !== undefined) return { text: gb, encoding: 'gb18030' };
+	throw new Error('无法识别文本编码（既不是 UTF-8 也不是 GBK/GB18030）');
+}
+
+/** Find a charset declared in the first bytes of an HTML page (meta charset / http-equiv). */
+export function sniffHtmlCharset(bytes: Uint8Array): string | undefined {
+	const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+	const m = head.match(/<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i);
+	return m?.[1];
+}
+
+/** True when the bytes look like binary data rather than text (NUL bytes, many control chars). */
+export function looksBinary(bytes: Uint8Array): boolean {
+	const n = Math.min(bytes.length, 8192);
+	let ctrl = 0;
+	for (let i = 0; i < n; i++) {
+		const b = bytes[i];
+		if (b === 0) return !(bytes[0] === 0xff || bytes[0] === 0xfe);
+		if (b < 9 || (b > 13 && b < 32)) ctrl++;
+	}
+	return n > 0 && ctrl / n > 0.05;
+}

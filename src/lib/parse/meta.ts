@@ -1,0 +1,106 @@
+/**
+ * Report metadata from the title, the text and the file name: body name, its place in the
+ * administrative hierarchy (province/city/county/township) and the report year.
+ */
+import type { DocModel } from '../extract/model';
+import type { ReportMeta } from './report';
+
+const TITLE_MARK = /政府信息公开(?:工作)?年度?报告/;
+
+export function findTitle(doc: DocModel): string | null {
+	const paras = doc.blocks.filter((b) => b.kind === 'p').slice(0, 15);
+	for (const p of paras) {
+		const t = p.text.replace(/\s+/g, '');
+		if (TITLE_MARK.test(t) && t.length <= 80) return t;
+	}
+	if (doc.title && TITLE_MARK.test(doc.title)) return doc.title.replace(/\s+/g, '');
+	return null;
+}
+
+/** The body's name: the title without year and the report-kind words. */
+export function bodyFromTitle(title: string): string | null {
+	const s = title
+		.replace(/[（(【\[].*?[）)】\]]$/, '')
+		.replace(/关于?/, '')
+		.replace(/(?:19|20)\d{2}\s*年度?/g, '')
+		.replace(/的?政府信息公开(?:工作)?年度?报告.*$/, '')
+		.replace(/^[\s:：]+|[\s:：]+$/g, '');
+	return s.length >= 2 ? s : null;
+}
+
+export function yearFrom(text: string | null | undefined): number | null {
+	const m = text?.match(/((?:19|20)\d{2})\s*年/) ?? text?.match(/(?:^|[^\d])((?:19|20)\d{2})(?:[^\d]|$)/);
+	return m ? Number(m[1]) : null;
+}
+
+export interface Place {
+	province: string | null;
+	city: string | null;
+	county: string | null;
+	township: string | null;
+}
+
+const PROVINCE = /^(.{2,7}?(?:省|自治区))/;
+const MUNICIPALITY = /^(北京市|天津市|上海市|重庆市)/;
+const CITY = /^(.{2,9}?(?:市|地区|自治州|州|盟))(?!场|民|政|委|局|长)/;
+const COUNTY = /^(.{1,9}?(?:县|区|旗|市))(?!委|政|长|场|民|局)/;
+const TOWNSHIP = /^(.{1,9}?(?:镇|乡|街道|苏木))(?!政|长|村)/;
+
+/** Split the leading place names off a body name: 淮安市洪泽区人民政府 → city 淮安市, county 洪泽区. */
+export function placeOf(body: string): Place {
+	let rest = body;
+	const take = (re: RegExp): string | null => {
+		const m = rest.match(re);
+		if (!m) return null;
+		rest = rest.slice(m[1].length);
+		return m[1];
+	};
+	// 北京/天津/上海/重庆 are provinces and cities at once: file them as the city
+	const municipality = take(MUNICIPALITY);
+	const province = municipality ? null : take(PROVINCE);
+	const city = municipality ?? take(CITY);
+	const county = take(COUNTY);
+	const township = take(TOWNSHIP);
+	return { province, city, county, township };
+}
+
+export function metaOf(doc: DocModel, override: Partial<ReportMeta> = {}): ReportMeta {
+	const title = findTitle(doc);
+	const from: ReportMeta['from'] = {};
+	let body = title ? bodyFromTitle(title) : null;
+	if (body) from.body = '标题';
+	let year = yearFrom(title);
+	if (year) from.year = '标题';
+	if (!year) {
+		const m = doc.blocks
+			.filter((b) => b.kind === 'p')
+			.slice(0, 30)
+			.map((p) => (p.kind === 'p' ? p.text : ''))
+			.join('\n')
+			.match(/统计期限[^。]{0,6}?((?:19|20)\d{2})年/);
+		if (m) {
+			year = Number(m[1]);
+			from.year = '正文';
+		}
+	}
+	if (!year) {
+		year = yearFrom(doc.file);
+		if (year) from.year = '文件名';
+	}
+	const place = body ? placeOf(body) : { province: null, city: null, county: null, township: null };
+	if (place.county) from.county = '标题';
+	if (place.township) from.township = '标题';
+	const meta: ReportMeta = {
+		title,
+		body,
+		...place,
+		year,
+		origin: '真实报告',
+		demo: false,
+		from
+	};
+	for (const [k, v] of Object.entries(override)) if (v !== undefined) (meta as unknown as Record<string, unknown>)[k] = v;
+	if (override.body || override.year || override.county || override.township)
+		for (const k of ['body', 'year', 'county', 'township'] as const) if (override[k] !== undefined) meta.from[k] = '指定';
+	return meta;
+}

@@ -1,0 +1,214 @@
+/**
+ * Mapping the tables of a document onto the template: which table is which, which format the
+ * report uses, and which printed row and column every cell belongs to.
+ */
+import type { Block, Cell, Row, Table } from '../extract/model';
+import {
+	T3_GROUPS,
+	FORMATS,
+	cellId,
+	matchLabel,
+	normalizeLabel,
+	rowLabels,
+	tableOf,
+	type BlockDef,
+	type FormatVersion,
+	type RowDef,
+	type TableKey
+} from '../template';
+import { isValueLike, readCell } from './number';
+import type { CellDetail, ParseProblem } from './report';
+import type { SectionKey } from './sections';
+
+const SECTION_TABLE: Partial<Record<SectionKey, TableKey>> = { 二: 't2', 三: 't3', 四: 't4' };
+
+function allText(t: Table): string {
+	return t.rows.flatMap((r) => r.map((c) => normalizeLabel(c.text))).join('|');
+}
+
+/** What kind of table this is, by its content, else by the section it stands in. */
+export function classifyTable(t: Table, section: SectionKey | undefined): TableKey | undefined {
+	const s = allText(t);
+	if (/本年新收政府信息公开申请|上年结转政府信息公开申请|申请人情况/.test(s)) return 't3';
+	if (/行政复议/.test(s) && /(行政诉讼|复议后起诉|直接起诉)/.test(s)) return 't4';
+	if (/第二十条|信息内容|行政事业性收费|行政许可|规范性文件/.test(s)) return 't2';
+	return section ? SECTION_TABLE[section] : undefined;
+}
+
+/** Tables of each kind, with the rows of a table that continues (over pages, split sub-tables) joined. */
+export function groupTables(blocks: Block[], sectionOfBlock: (SectionKey | undefined)[]): Partial<Record<TableKey, Row[]>> {
+	const out: Partial<Record<TableKey, Row[]>> = {};
+	blocks.forEach((b, i) => {
+		if (b.kind !== 'table') return;
+		const key = classifyTable(b, sectionOfBlock[i]);
+		if (key) (out[key] ??= []).push(...b.rows);
+	});
+	return out;
+}
+
+/** The format whose table-2 column headers the report prints; undefined when none is recognisable. */
+export function detectFormat(t2: Row[] | undefined, t3: Row[] | undefined): FormatVersion | undefined {
+	const text = (rows: Row[] | undefined) => (rows ?? []).flatMap((r) => r.map((c) => normalizeLabel(c.text))).join('|');
+	const s2 = text(t2);
+	let best: FormatVersion | undefined;
+	let bestHits = 0;
+	for (const f of Object.values(FORMATS)) {
+		const hits = f.signature.filter((sig) => s2.includes(normalizeLabel(sig))).length;
+		if (hits > bestHits) {
+			bestHits = hits;
+			best = f.version;
+		}
+	}
+	if (best) return best;
+	// no table 2: the three （六） rows exist only in the 2021 format
+	if (/逾期不补正|逾期未按收费通知/.test(text(t3))) return '2021';
+	return undefined;
+}
+
+export interface TableReading {
+	detail: Record<string, CellDetail>;
+	problems: ParseProblem[];
+}
+
+function labelCellIndex(cells: Cell[]): number {
+	let li = -1;
+	cells.forEach((c, i) => {
+		if (c.text.trim() && !isValueLike(c.text)) li = i;
+	});
+	return li;
+}
+
+function blockOf(format: FormatVersion, key: TableKey, row: RowDef): BlockDef {
+	return tableOf(format, key).blocks.find((b) => b.rows.includes(row))!;
+}
+
+function readValues(
+	out: TableReading,
+	key: TableKey,
+	row: RowDef,
+	block: BlockDef,
+	values: Cell[],
+	rowLabel: string,
+	note?: string
+) {
+	block.columns.forEach((col, j) => {
+		const cell = values[j];
+		const id = cellId(key, row.key, col.key);
+		const reading = readCell(cell.text, col);
+		const where = { ...cell.where, tableKey: key, rowLabel, column: col.label };
+		if (reading.kind === 'unreadable') {
+			out.problems.push({ kind: 'cell.unreadable', message: reading.reason, table: key, row: row.key, cells: [id], raw: cell.text, where: cell.where });
+			return;
+		}
+		const d: CellDetail = { value: reading.kind === 'number' ? reading.value : null, raw: cell.text, where };
+		const notes = [note, reading.kind !== 'blank' ? reading.note : undefined].filter(Boolean);
+		if (notes.length) d.note = notes.join('；');
+		if (reading.kind === 'placeholder')
+			out.problems.push({ kind: 'cell.placeholder', message: reading.note, table: key, row: row.key, cells: [id], raw: cell.text, where: cell.where });
+		out.detail[id] = d;
+	});
+}
+
+/** Tables 2 and 3: every row carries its label; values follow the last label cell, in column order. */
+export function readLabelledTable(format: FormatVersion, key: TableKey, rows: Row[]): TableReading {
+	const out: TableReading = { detail: {}, problems: [] };
+	const defs = tableOf(format, key).blocks.flatMap((b) => b.rows);
+	const seen = new Set<string>();
+	let inData = key !== 't3';
+	let group: string | undefined;
+
+	for (const cells of rows) {
+		const li = labelCellIndex(cells);
+		for (const c of cells.slice(0, li + 1)) {
+			const g = T3_GROUPS.find((gl) => normalizeLabel(gl) === normalizeLabel(c.text));
+			if (g) group = g;
+		}
+		const values = cells.slice(li + 1);
+		if (li < 0) {
+			if (inData && values.some((c) => c.text.trim()))
+				out.problems.push({
+					kind: 'row.unlabelled',
+					message: `表格中有一行数字没有行标题：${values.map((c) => c.text || '空').join('、')}`,
+					table: key,
+					raw: values.map((c) => c.text).join('\t'),
+					where: values[0]?.where
+				});
+			continue;
+		}
+		const label = cells[li].text;
+		const candidates = group ? [...defs].sort((a, b) => Number(b.group === group) - Number(a.group === group)) : defs;
+		const match = matchLabel(label, candidates, rowLabels);
+		if (!match) {
+			if (inData && values.some((c) => c.text.trim()))
+				out.problems.push({
+					kind: 'row.unknown_label',
+					message: `无法识别的行标题“${label.replace(/\n/g, '')}”`,
+					table: key,
+					raw: label,
+					where: cells[li].where
+				});
+			continue;
+		}
+		const row = match.item;
+		if (values.length === 0) continue; // a header cell that happens to read like a row label
+		if (key === 't3' && row.key === 'new') inData = true;
+		if (!inData) continue;
+		const block = blockOf(format, key, row);
+		let vals = values;
+		while (vals.length > block.columns.length && !vals[vals.length - 1].text.trim()) vals = vals.slice(0, -1);
+		const rowIds = block.columns.map((c) => cellId(key, row.key, c.key));
+		if (vals.length !== block.columns.length) {
+			out.problems.push({
+				kind: 'row.cell_count',
+				message: `“${row.label}”一行应有 ${block.columns.length} 个数据格，实际读到 ${vals.length} 个，整行未采用`,
+				table: key,
+				row: row.key,
+				cells: rowIds,
+				raw: vals.map((c) => c.text).join('\t'),
+				where: cells[li].where
+			});
+			continue;
+		}
+		if (seen.has(row.key)) {
+			out.problems.push({ kind: 'row.duplicate', message: `“${row.label}”一行出现了两次，采用第一次`, table: key, row: row.key, cells: rowIds, where: cells[li].where });
+			continue;
+		}
+		seen.add(row.key);
+		let note: string | undefined;
+		if (match.fuzzy) {
+			note = `行标题“${label.replace(/\n/g, '')}”按“${row.label}”识别`;
+			out.problems.push({ kind: 'row.fuzzy_label', message: note, table: key, row: row.key, cells: rowIds, raw: label, where: cells[li].where });
+		}
+		readValues(out, key, row, block, vals, row.label, note);
+	}
+	return out;
+}
+
+/** Table 4: one row of 15 values under a two-level header, read in column order. */
+export function readUnlabelledTable(format: FormatVersion, key: TableKey, rows: Row[]): TableReading {
+	const out: TableReading = { detail: {}, problems: [] };
+	const block = tableOf(format, key).blocks[0];
+	const width = block.rows.length * block.columns.length;
+	const dataRows = rows.filter((r) => r.length > 0 && r.every((c) => isValueLike(c.text)));
+	const data = dataRows.find((r) => r.length === width) ?? dataRows[dataRows.length - 1];
+	if (!data) {
+		out.problems.push({ kind: 'table.missing', message: '表四中没有找到数据行', table: key });
+		return out;
+	}
+	if (data.length !== width) {
+		out.problems.push({
+			kind: 'row.cell_count',
+			message: `表四数据行应有 ${width} 个数据格，实际读到 ${data.length} 个，整行未采用`,
+			table: key,
+			cells: block.rows.flatMap((r) => block.columns.map((c) => cellId(key, r.key, c.key))),
+			raw: data.map((c) => c.text).join('\t'),
+			where: data[0]?.where
+		});
+		return out;
+	}
+	block.rows.forEach((row, i) => {
+		const label = row.group ? `${row.group}·${row.label}` : row.label;
+		readValues(out, key, row, block, data.slice(i * block.columns.length, (i + 1) * block.columns.length), label);
+	});
+	return out;
+}

@@ -1,0 +1,76 @@
+/**
+ * The columnar files the dashboard loads (Arrow IPC stream, the fastest load into duckdb-wasm, see
+ * STACK.md): one row per report with one Float64 column per canonical cell id (named by dbColumn),
+ * and one row per finding. The template's id list is the single source of the columns.
+ */
+import { Bool, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
+import type { CheckedReport } from '../check';
+import { ALL_CELL_IDS, dbColumn } from '../template';
+
+export const REPORT_META_COLUMNS = [
+	'report_id',
+	'source_file',
+	'body',
+	'province',
+	'city',
+	'county',
+	'township',
+	'year',
+	'format',
+	'origin',
+	'demo',
+	'n_findings',
+	'n_errors',
+	'n_warnings'
+] as const;
+
+function strings(rs: CheckedReport[], f: (r: CheckedReport) => string | null | undefined) {
+	return vectorFromArray(rs.map((r) => f(r) ?? null), new Utf8());
+}
+
+export function reportsTable(rs: CheckedReport[]): Table {
+	const cols: Record<string, ReturnType<typeof vectorFromArray>> = {
+		report_id: strings(rs, (r) => r.id),
+		source_file: strings(rs, (r) => r.source.file),
+		body: strings(rs, (r) => r.meta.body),
+		province: strings(rs, (r) => r.meta.province),
+		city: strings(rs, (r) => r.meta.city),
+		county: strings(rs, (r) => r.meta.county),
+		township: strings(rs, (r) => r.meta.township),
+		year: vectorFromArray(rs.map((r) => r.meta.year), new Int32()),
+		format: strings(rs, (r) => r.format),
+		origin: strings(rs, (r) => r.meta.origin),
+		demo: vectorFromArray(rs.map((r) => r.meta.demo), new Bool()),
+		n_findings: vectorFromArray(rs.map((r) => r.findings.length), new Int32()),
+		n_errors: vectorFromArray(rs.map((r) => r.findings.filter((f) => f.severity === 'error').length), new Int32()),
+		n_warnings: vectorFromArray(rs.map((r) => r.findings.filter((f) => f.severity === 'warning').length), new Int32())
+	};
+	for (const id of ALL_CELL_IDS) {
+		cols[dbColumn(id)] = vectorFromArray(
+			rs.map((r) => (id in r.cells ? r.cells[id] : null)),
+			new Float64()
+		);
+	}
+	return new Table(cols);
+}
+
+export function findingsTable(rs: CheckedReport[]): Table {
+	const fs = rs.flatMap((r) => r.findings);
+	const s = (f: (x: (typeof fs)[number]) => string | null | undefined) => vectorFromArray(fs.map((x) => f(x) ?? null), new Utf8());
+	return new Table({
+		report_id: s((f) => f.report),
+		rule: s((f) => f.rule),
+		kind: s((f) => f.kind),
+		severity: s((f) => f.severity),
+		status: s((f) => f.status),
+		cells: s((f) => f.cells.join(',')),
+		expected: vectorFromArray(fs.map((f) => f.expected), new Float64()),
+		actual: vectorFromArray(fs.map((f) => f.actual), new Float64()),
+		other_report: s((f) => f.other),
+		message: s((f) => f.message)
+	});
+}
+
+export function toIpc(t: Table): Uint8Array {
+	return tableToIPC(t, 'stream');
+}

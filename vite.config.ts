@@ -1,0 +1,13 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+	worker: { format: 'es' },
+	test: {
+		include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
+		environment: 'node',
+		testTimeout: 30000
+	}
+});
