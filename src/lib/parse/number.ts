@@ -19,8 +19,12 @@ export function readCell(raw: string, column?: ColumnDef): CellReading {
 	let s = raw
 		.normalize('NFKC')
 		.replace(/\[bookmark:[^\]]*\]/g, '')
-		.replace(/[\s\u00a0\u3000]+/g, '');
+		.replace(/[\s\u00a0\u3000]+/g, ' ')
+		.trim();
 	if (s === '') return { kind: 'blank' };
+	// "1 2" may be 12 or two numbers fused from neighbouring cells: never guess
+	if (/\d[ ,.]*\s[ ,.]*\d/.test(s)) return { kind: 'unreadable', reason: `“${raw.trim()}”中数字之间有空格，可能是两个数字粘连` };
+	s = s.replace(/ /g, '');
 	if (PLACEHOLDER.test(s)) return { kind: 'placeholder', note: `占位符“${raw.trim()}”按空白处理` };
 
 	let note: string | undefined;
@@ -41,7 +45,7 @@ export function readCell(raw: string, column?: ColumnDef): CellReading {
 	if (negative && !column?.allowNegative) return { kind: 'unreadable', reason: `此栏不能为负数：“${raw.trim()}”` };
 	if (m[3] && !column?.allowDecimal) return { kind: 'unreadable', reason: `此栏应为整数：“${raw.trim()}”` };
 	let value = Number(m[2].replaceAll(',', '') + (m[3] ?? ''));
-	if (negative) value = -value;
+	if (negative && value !== 0) value = -value; // never a -0
 	if (factor !== 1) value = Math.round(value * factor * 1e6) / 1e6;
 	if (!Number.isFinite(value)) return { kind: 'unreadable', reason: `数值超出范围：“${raw.trim()}”` };
 	return note ? { kind: 'number', value, note } : { kind: 'number', value };

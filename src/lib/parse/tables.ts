@@ -70,10 +70,15 @@ export interface TableReading {
 	problems: ParseProblem[];
 }
 
+/** A row label has words in it; a cell of digits and punctuation is a (possibly unreadable) value. */
+function isLabelLike(text: string): boolean {
+	return /[\p{Script=Han}A-Za-z]/u.test(text) && !isValueLike(text);
+}
+
 function labelCellIndex(cells: Cell[]): number {
 	let li = -1;
 	cells.forEach((c, i) => {
-		if (c.text.trim() && !isValueLike(c.text)) li = i;
+		if (isLabelLike(c.text)) li = i;
 	});
 	return li;
 }
@@ -189,7 +194,7 @@ export function readUnlabelledTable(format: FormatVersion, key: TableKey, rows: 
 	const out: TableReading = { detail: {}, problems: [] };
 	const block = tableOf(format, key).blocks[0];
 	const width = block.rows.length * block.columns.length;
-	const dataRows = rows.filter((r) => r.length > 0 && r.every((c) => isValueLike(c.text)));
+	const dataRows = rows.filter((r) => r.length > 0 && r.every((c) => !isLabelLike(c.text)));
 	const data = dataRows.find((r) => r.length === width) ?? dataRows[dataRows.length - 1];
 	if (!data) {
 		out.problems.push({ kind: 'table.missing', message: '表四中没有找到数据行', table: key });

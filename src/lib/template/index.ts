@@ -1,15 +1,14 @@
 import { FORMATS, T3_GROUPS } from './tables';
+import { cellId } from './ids';
 import type { CellDef, FormatDef, FormatVersion, RowDef, TableDef, TableKey } from './types';
 
 export * from './types';
+export { cellId } from './ids';
 export { FORMATS, T3_GROUPS };
 export { normalizeLabel, matchLabel, editDistance } from './labels';
 
 export const FORMAT_VERSIONS: FormatVersion[] = ['2021', '2019'];
 
-export function cellId(table: TableKey, row: string, column: string): string {
-	return `${table}.${row}.${column}`;
-}
 
 /** Every cell of a format, in table/row/column order. */
 export function cellsOf(format: FormatVersion): CellDef[] {
@@ -66,3 +65,5 @@ export function cellLabel(id: string): string {
 	return `${t}·${group}${c.row.label}·${c.column.label}`;
 }
 export { PROSE_COUNTS, type ProseCountDef } from './prose';
+export { officialLayout, type LayoutCell, type LayoutRow } from './layout';
+export { T3_CORNER } from './tables';

@@ -122,10 +122,10 @@ const t3Head: RowDef[] = [
 	{ key: 'new', label: '本年新收政府信息公开申请数量' },
 	{ key: 'carried', label: '上年结转政府信息公开申请数量' },
 	{ key: 'granted', label: '予以公开', group: G_RESULT },
-	{ key: 'partial', label: '部分公开', group: G_RESULT },
+	{ key: 'partial', label: '部分公开', group: G_RESULT, remark: '（区分处理的，只计这一情形，不计其他情形）' },
 	{ key: 'denied.state_secret', label: '属于国家秘密', group: G_DENIED },
 	{ key: 'denied.law_forbidden', label: '其他法律行政法规禁止公开', group: G_DENIED },
-	{ key: 'denied.security', label: '危及三安全一稳定', group: G_DENIED },
+	{ key: 'denied.security', label: '危及“三安全一稳定”', group: G_DENIED },
 	{ key: 'denied.third_party', label: '保护第三方合法权益', group: G_DENIED },
 	{ key: 'denied.internal', label: '属于三类内部事务信息', group: G_DENIED },
 	{ key: 'denied.process', label: '属于四类过程性信息', group: G_DENIED },
@@ -215,3 +215,8 @@ export const FORMATS: Record<'2021' | '2019', FormatDef> = {
 
 /** Group labels of table 3 that head sub-rows (they carry no values unless printed as a single row). */
 export const T3_GROUPS = [G_RESULT, G_DENIED, G_UNABLE, G_REJECTED, G_OTHER];
+
+/** The corner cell of table 3, printed in every report: the rule R1 in the template's own words. */
+export const T3_CORNER = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
+export const T3_APPLICANT_HEAD = { all: '申请人情况', orgs: '法人或其他组织' };
+export const T4_HEAD = { review: '行政复议', suit: '行政诉讼' };

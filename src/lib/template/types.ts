@@ -25,6 +25,8 @@ export interface RowDef {
 	group?: string;
 	/** Rows of one group that are printed instead of (alternatives to) other rows. */
 	alternativeOf?: string;
+	/** A remark printed after the label, e.g. （区分处理的，只计这一情形，不计其他情形）. */
+	remark?: string;
 	/** The row is optional: its absence is not a finding (e.g. the single （六） row). */
 	optional?: boolean;
 }

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { writeHtml } from '../generate/html';
+import { writeTxt } from '../generate/txt';
+import { extractHtml } from '../extract/html';
+import { extractTxt } from '../extract/txt';
+import { ParseError, parseReport } from './index';
+import { randomSpec } from '../../../test/fixtures/specs';
+
+const enc = new TextEncoder();
+const opts = { bytes: 0, sha256: '0' };
+
+function viaTxt(text: string, file = 'r.txt') {
+	return parseReport(extractTxt(file, enc.encode(text)), opts);
+}
+function viaHtml(text: string, file = 'r.html') {
+	return parseReport(extractHtml(file, enc.encode(text)), opts);
+}
+
+describe('parse: generated reports round-trip through both text adapters', () => {
+	for (const format of ['2021', '2019'] as const)
+		for (const seed of [1, 2, 3]) {
+			const { spec, expected } = randomSpec(format, seed * 7 + (format === '2019' ? 100 : 0));
+			it(`${format} format, seed ${seed}, txt`, () => {
+				const r = viaTxt(writeTxt(spec));
+				expect(r.format).toBe(format);
+				expect(r.cells).toEqual(expected);
+				expect(r.problems.filter((p) => p.kind !== 'cell.placeholder')).toEqual([]);
+			});
+			it(`${format} format, seed ${seed}, html`, () => {
+				const r = viaHtml(writeHtml(spec, { boilerplate: true }));
+				expect(r.format).toBe(format);
+				expect(r.cells).toEqual(expected);
+			});
+		}
+
+	it('keeps raw text and source location of every cell', () => {
+		const { spec } = randomSpec('2021', 11);
+		spec.values['t3.new.total'] = '1,234';
+		const r = viaTxt(writeTxt(spec));
+		const d = r.detail['t3.new.total'];
+		expect(d.value).toBe(1234);
+		expect(d.raw).toBe('1,234');
+		expect(d.where.tableKey).toBe('t3');
+		expect(d.where.column).toBe('总计');
+		expect(d.where.line).toBeGreaterThan(0);
+	});
+
+	it('reads metadata and prose counts', () => {
+		const { spec } = randomSpec('2021', 5, { title: '塔城地区托里县铁厂沟镇2022年政府信息公开工作年度报告' });
+		spec.prose['一'] = ['2022年铁厂沟镇受理政府信息公开申请3件，行政复议1件。'];
+		const r = viaTxt(writeTxt(spec));
+		expect(r.meta).toMatchObject({ body: '塔城地区托里县铁厂沟镇', city: '塔城地区', county: '托里县', township: '铁厂沟镇', year: 2022 });
+		expect(r.prose.map((p) => [p.key, p.value])).toEqual([
+			['received', 3],
+			['review', 1]
+		]);
+		expect(r.sections['一']).toContain('受理政府信息公开申请3件');
+	});
+});
+
+describe('parse: real-world faults are reported, never guessed', () => {
+	it('an omitted row leaves its ids absent', () => {
+		const { spec, expected } = randomSpec('2021', 21, { omitRows: ['t3.other.misc'] });
+		const r = viaTxt(writeTxt(spec));
+		expect(Object.keys(r.cells).some((k) => k.startsWith('t3.other.misc.'))).toBe(false);
+		expect(r.cells).toEqual(expected);
+	});
+
+	it('an unreadable cell is absent from cells and named in a problem', () => {
+		const { spec } = randomSpec('2021', 22);
+		spec.values['t3.granted.natural'] = '1 2';
+		const r = viaHtml(writeHtml(spec));
+		expect('t3.granted.natural' in r.cells).toBe(false);
+		expect(r.problems).toContainEqual(expect.objectContaining({ kind: 'cell.unreadable', cells: ['t3.granted.natural'], raw: '1 2' }));
+	});
+
+	it('a row with a missing cell is not shifted: the whole row is reported', () => {
+		const { spec } = randomSpec('2021', 23);
+		const html = writeHtml(spec).replace(/(<td colspan="3">一、本年新收政府信息公开申请数量<\/td>)<td>[^<]*<\/td>/, '$1');
+		const r = viaHtml(html);
+		expect(Object.keys(r.cells).filter((k) => k.startsWith('t3.new.'))).toEqual([]);
+		expect(r.problems).toContainEqual(expect.objectContaining({ kind: 'row.cell_count', row: 'new' }));
+	});
+
+	it('a label typo within edit distance is read and flagged', () => {
+		const { spec, expected } = randomSpec('2021', 24);
+		const r = viaTxt(writeTxt(spec).replace('本机关不掌握相关政府信息', '本机关不掌握相关政付信息'));
+		expect(r.cells).toEqual(expected);
+		expect(r.problems).toContainEqual(expect.objectContaining({ kind: 'row.fuzzy_label', row: 'unable.not_held' }));
+	});
+
+	it('placeholders (— / 无) are blank with the raw text kept', () => {
+		const { spec } = randomSpec('2021', 25);
+		spec.values['t4.review.other'] = '—';
+		const r = viaTxt(writeTxt(spec));
+		expect(r.cells['t4.review.other']).toBeNull();
+		expect(r.detail['t4.review.other'].raw).toBe('—');
+	});
+
+	it('rejects a report from before 2019 with a clear reason', () => {
+		const text = '某县人民政府2017年政府信息公开工作年度报告\n一、概述\n2017年，本县主动公开信息100条。\n';
+		expect(() => viaTxt(text)).toThrow(ParseError);
+		expect(() => viaTxt(text)).toThrow(/早于2019年/);
+	});
+
+	it('rejects a document with no report tables', () => {
+		expect(() => viaTxt('某县2023年政府信息公开工作年度报告\n只有文字，没有表格。\n')).toThrow(/没有找到年度报告的统计表格/);
+	});
+
+	it('assumes the format from the year when table 2 is missing, and says so', () => {
+		const { spec } = randomSpec('2021', 26);
+		const txt = writeTxt(spec);
+		const start = txt.indexOf('二、主动公开政府信息情况');
+		const end = txt.indexOf('三、收到和处理');
+		const r = viaTxt(txt.slice(0, start) + txt.slice(end).replace('（六）其他处理', '（六）其他处理'));
+		expect(r.format).toBe('2021');
+		expect(r.problems).toContainEqual(expect.objectContaining({ kind: 'table.missing', table: 't2' }));
+	});
+});
