@@ -6,8 +6,11 @@ export default defineConfig({
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 	worker: { format: 'es' },
 	test: {
-		include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/browser/**/*.test.ts'],
 		environment: 'node',
-		testTimeout: 30000
+		testTimeout: 30000,
+		// the JSON report is what .ci/run counts
+		reporters: ['default', 'json'],
+		outputFile: { json: 'test-results/vitest.json' }
 	}
 });
