@@ -37,8 +37,8 @@ export function filledLayout(spec: ReportSpec, table: TableKey): LayoutRow[] {
 			for (const c of r) {
 				if (!c.rowspan || c.rowspan < 2) continue;
 				const start = rows.indexOf(r);
-				const lost = removed.filter((x) => rows.indexOf(x) >= start && rows.indexOf(x) < start + c.rowspan).length;
-				c.rowspan -= lost;
+				const span = c.rowspan;
+				c.rowspan = span - removed.filter((x) => rows.indexOf(x) >= start && rows.indexOf(x) < start + span).length;
 			}
 		}
 	}

@@ -64,11 +64,33 @@ export function placeOf(body: string): Place {
 	return { province, city, county, township };
 }
 
+/**
+ * A title may name the body without its city (洪泽区人民政府) while the opening text names it in full
+ * (本报告由淮安市洪泽区人民政府办公室…): the full name, when the title's has no city or province.
+ */
+function fullerBody(doc: DocModel, body: string): string | null {
+	const place = placeOf(body);
+	if (place.province || place.city) return null;
+	const text = doc.blocks
+		.filter((b) => b.kind === 'p')
+		.slice(0, 5)
+		.map((p) => (p.kind === 'p' ? p.text.replace(/\s+/g, '') : ''))
+		.join('\n');
+	const esc = body.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	const m = text.match(new RegExp(`[由是为对经据在，,。、：:（(]((?:[\\u4e00-\\u9fa5]{2,9}?(?:省|自治区|市|地区|自治州|盟))+)${esc}`));
+	return m ? m[1] + body : null;
+}
+
 export function metaOf(doc: DocModel, override: Partial<ReportMeta> = {}): ReportMeta {
 	const title = findTitle(doc);
 	const from: ReportMeta['from'] = {};
 	let body = title ? bodyFromTitle(title) : null;
 	if (body) from.body = '标题';
+	const fuller = body ? fullerBody(doc, body) : null;
+	if (fuller) {
+		body = fuller;
+		from.body = '标题+正文';
+	}
 	let year = yearFrom(title);
 	if (year) from.year = '标题';
 	if (!year) {
@@ -83,7 +105,9 @@ export function metaOf(doc: DocModel, override: Partial<ReportMeta> = {}): Repor
 			from.year = '正文';
 		}
 	}
-	if (!year) {
+	// a file name's year is trusted only for a document that names its body (the blank official
+	// template is called template_2021_blank.docx: 2021 is its format, not a report year)
+	if (!year && body) {
 		year = yearFrom(doc.file);
 		if (year) from.year = '文件名';
 	}

@@ -3,7 +3,7 @@
  * STACK.md): one row per report with one Float64 column per canonical cell id (named by dbColumn),
  * and one row per finding. The template's id list is the single source of the columns.
  */
-import { Bool, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
+import { Bool, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
 import type { CheckedReport } from '../check';
 import { ALL_CELL_IDS, dbColumn } from '../template';
 
@@ -29,7 +29,7 @@ function strings(rs: CheckedReport[], f: (r: CheckedReport) => string | null | u
 }
 
 export function reportsTable(rs: CheckedReport[]): Table {
-	const cols: Record<string, ReturnType<typeof vectorFromArray>> = {
+	const cols: Record<string, Vector> = {
 		report_id: strings(rs, (r) => r.id),
 		source_file: strings(rs, (r) => r.source.file),
 		body: strings(rs, (r) => r.meta.body),

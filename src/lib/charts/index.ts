@@ -1,0 +1,14 @@
+export { default as ChartFrame } from './ChartFrame.svelte';
+export { default as AxisX } from './AxisX.svelte';
+export { default as AxisY } from './AxisY.svelte';
+export { default as GridY } from './GridY.svelte';
+export { default as GroupedBars } from './GroupedBars.svelte';
+export { default as Legend } from './Legend.svelte';
+export { default as GroupedBarChart } from './GroupedBarChart.svelte';
+export { default as RequestsChart } from './RequestsChart.svelte';
+export * from './types';
+export * from './format';
+export * from './palette';
+export * from './requests';
+export { default as RequestsTable } from './RequestsTable.svelte';
+export * from './context';

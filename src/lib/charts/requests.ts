@@ -1,0 +1,43 @@
+/** Turns the rows of `requestsByBodyYear` into chart input and a one-sentence Chinese summary. */
+import type { RequestsRow } from '$lib/db/queries';
+import { formatNumber, formatYear } from './format';
+import type { BarDatum, ChartGroup, ChartSeries } from './types';
+
+export const REQUESTS_TITLE = '各单位本年新收政府信息公开申请数量（件）';
+
+export function yearKey(year: number | null): string {
+	return year === null ? 'unknown' : String(year);
+}
+
+export function requestsChartData(rows: RequestsRow[]): { groups: ChartGroup[]; series: ChartSeries[]; data: BarDatum[] } {
+	const groups = new Map<string, ChartGroup>();
+	for (const r of rows)
+		if (!groups.has(r.body))
+			groups.set(r.body, { key: r.body, label: r.label, sub: r.label !== r.body ? r.county : null });
+	const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => (a ?? 1e9) - (b ?? 1e9));
+	const series = years.map((y) => ({ key: yearKey(y), label: formatYear(y) }));
+	const data = rows.map<BarDatum>((r) => ({
+		group: r.body,
+		series: yearKey(r.year),
+		value: r.value,
+		demo: r.demo,
+		tooltip: `${r.body} · ${formatYear(r.year)}：${r.value === null ? '空白（报告未填写）' : `${formatNumber(r.value)} 件`}（${r.origin}）`,
+		data: { report: r.reportId, body: r.body, label: r.label, year: r.year === null ? '' : String(r.year), origin: r.origin }
+	}));
+	return { groups: [...groups.values()], series, data };
+}
+
+export function requestsSummary(rows: RequestsRow[]): string {
+	if (rows.length === 0) return '暂无报告数据。';
+	const bodies = new Set(rows.map((r) => r.body)).size;
+	const filled = rows.filter((r) => r.value !== null);
+	const blanks = rows.length - filled.length;
+	const head = `图中共 ${formatNumber(bodies)} 个单位的 ${formatNumber(rows.length)} 份报告`;
+	const blankPart = blanks > 0 ? `，${formatNumber(blanks)} 份报告此项为空白` : '';
+	if (filled.length === 0) return `${head}，此项均为空白。`;
+	const max = filled.reduce((a, b) => ((b.value ?? 0) > (a.value ?? 0) ? b : a));
+	const min = filled.reduce((a, b) => ((b.value ?? 0) < (a.value ?? 0) ? b : a));
+	const at = (r: RequestsRow) => `${r.label}（${formatYear(r.year)}，${formatNumber(r.value)} 件）`;
+	const range = filled.length === 1 || max === min ? `，本年新收申请为${at(max)}` : `，本年新收申请最多的是${at(max)}，最少的是${at(min)}`;
+	return `${head}${range}${blankPart}。`;
+}
