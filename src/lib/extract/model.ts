@@ -14,6 +14,8 @@ export interface Where {
 	cell?: number;
 	/** 1-based page of a PDF. */
 	page?: number;
+	/** 0-based index of the paragraph among the body paragraphs of a Word document (empty ones counted). */
+	paragraph?: number;
 }
 
 export interface Cell {
