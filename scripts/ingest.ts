@@ -1,106 +1,158 @@
 /**
- * npm run ingest -- --out DIR [--no-prose] FILE_OR_FOLDER...
- * Parses every report file given (folders are walked), checks each report and the years of each
- * body, and writes one JSON per report plus reports.arrow / findings.arrow into DIR. Reports already
- * in DIR are kept; a re-ingested file replaces its record. Exit code 1 when any file failed.
+ * npm run ingest -- --out DIR [--no-prose] [--jobs N] FILE_OR_FOLDER...
+ * Parses every report file given (folders are walked; a reports.csv in a folder overrides the
+ * detected metadata of its files), checks each report and the years of each body, and writes one
+ * JSON per report plus reports.arrow / findings.arrow / failures.json into DIR. Files are parsed on
+ * all cores by worker threads; records are written as they come, so memory stays flat. Reports
+ * already in DIR are kept; a re-ingested file replaces its record. Exit code 1 when any file failed.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import cliProgress from 'cli-progress';
-import { checkAll } from '../src/lib/check';
-import type { Report } from '../src/lib/parse';
-import { readFailures, readRecords, writeOutput, type Failure } from '../src/lib/store/fs';
-import { ingestBytes, MAX_BYTES } from '../src/lib/store/ingest';
+import { finalize, ingestFile, readFailures, type Failure, type FileResult, type FileTask } from '../src/lib/store/fs';
+import { parseSidecar, SIDECAR_NAME, type SidecarEntry } from '../src/lib/store/sidecar';
 
 function usage(msg?: string): never {
 	if (msg) console.error(msg);
-	console.error('用法: npm run ingest -- --out 输出目录 [--no-prose] 文件或文件夹...');
+	console.error('用法: npm run ingest -- --out 输出目录 [--no-prose] [--jobs 并行数] 文件或文件夹...');
 	process.exit(2);
 }
 
 function parseArgs(argv: string[]) {
 	let out: string | undefined;
 	let dropProse = false;
+	let jobs = Math.min(availableParallelism(), 4);
 	const inputs: string[] = [];
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (a === '--out') out = argv[++i];
 		else if (a === '--no-prose') dropProse = true;
+		else if (a === '--jobs') jobs = Math.max(1, Number(argv[++i]) || 1);
 		else if (a === '--help' || a === '-h') usage();
 		else if (a.startsWith('--')) usage(`未知选项 ${a}`);
 		else inputs.push(a);
 	}
 	if (!out) usage('缺少 --out 输出目录');
 	if (!inputs.length) usage('没有给出要解析的文件');
-	return { out, dropProse, inputs };
+	return { out, dropProse, jobs, inputs };
 }
 
-function walk(path: string, out: string[], missing: Failure[]) {
-	let st;
-	try {
-		st = statSync(path);
-	} catch {
-		missing.push({ file: basename(path), reason: `找不到文件：${path}` });
+/** Files under the inputs, sorted; sidecar files are read, not ingested. */
+function collect(inputs: string[], failures: Failure[]) {
+	const files: string[] = [];
+	const sidecars = new Map<string, Map<string, SidecarEntry>>();
+	const readSidecar = (dir: string) => {
+		if (sidecars.has(dir)) return;
+		const p = join(dir, SIDECAR_NAME);
+		let entries = new Map<string, SidecarEntry>();
+		try {
+			if (statSync(p).isFile()) {
+				const res = parseSidecar(readFileSync(p, 'utf8'));
+				entries = res.entries;
+				for (const e of res.errors) console.error(`⚠ ${e}`);
+			}
+		} catch {
+			/* no sidecar */
+		}
+		sidecars.set(dir, entries);
+	};
+	const walk = (path: string) => {
+		let st;
+		try {
+			st = statSync(path);
+		} catch {
+			failures.push({ file: basename(path), reason: `找不到文件：${path}` });
+			return;
+		}
+		if (st.isDirectory()) {
+			for (const f of readdirSync(path).sort()) if (!f.startsWith('.')) walk(join(path, f));
+		} else if (basename(path) !== SIDECAR_NAME) {
+			readSidecar(dirname(path));
+			files.push(path);
+		}
+	};
+	inputs.forEach(walk);
+	return { files, sidecars };
+}
+
+/** Run tasks on a pool of worker threads (or in this thread for small batches). */
+async function run(tasks: FileTask[], dir: string, jobs: number, onDone: (r: FileResult) => void) {
+	if (jobs <= 1 || tasks.length < 8) {
+		for (const t of tasks) onDone(await ingestFile(dir, t));
 		return;
 	}
-	if (st.isDirectory()) {
-		for (const f of readdirSync(path).sort()) if (!f.startsWith('.')) walk(join(path, f), out, missing);
-	} else out.push(path);
+	let next = 0;
+	await Promise.all(
+		Array.from({ length: Math.min(jobs, tasks.length) }, () => {
+			const w = new Worker(new URL('./ingest-worker.mjs', import.meta.url), { workerData: { dir } });
+			return new Promise<void>((resolve, reject) => {
+				let current: FileTask | undefined;
+				const feed = () => {
+					current = tasks[next++];
+					if (current) w.postMessage(current);
+					else void w.terminate().then(() => resolve());
+				};
+				w.on('message', (r: FileResult) => {
+					onDone(r);
+					feed();
+				});
+				w.on('error', (e) => {
+					if (current) onDone({ ok: false, file: current.name, reason: `解析进程出错：${e.message}` });
+					reject(e);
+				});
+				feed();
+			});
+		})
+	);
 }
 
 async function main() {
-	const { out, dropProse, inputs } = parseArgs(process.argv.slice(2));
-	const files: string[] = [];
+	const { out, dropProse, jobs, inputs } = parseArgs(process.argv.slice(2));
 	const failures: Failure[] = [];
-	for (const i of inputs) walk(i, files, failures);
+	const { files, sidecars } = collect(inputs, failures);
+	mkdirSync(out, { recursive: true });
+
+	// ids are the files' base names, made unique within the batch
+	const used = new Map<string, number>();
+	const tasks: FileTask[] = files.map((path) => {
+		const name = basename(path);
+		const base = name.replace(/[/\\:*?"<>|\u0000-\u001f]/g, '_');
+		const n = (used.get(base) ?? 0) + 1;
+		used.set(base, n);
+		const side = sidecars.get(dirname(path))?.get(name);
+		return { path, name, id: n === 1 ? base : `${base}~${n}`, meta: side?.meta, format: side?.format, dropProse };
+	});
 
 	const bar = new cliProgress.SingleBar(
-		{ format: '解析 [{bar}] {value}/{total} {file}', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 2000, hideCursor: true },
+		{ format: '{phase} [{bar}] {value}/{total} {file}', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 5000, hideCursor: true },
 		cliProgress.Presets.shades_classic
 	);
-	bar.start(files.length, 0, { file: '' });
-	const parsed: Report[] = [];
-	const ids = new Map<string, string>();
-	for (const path of files) {
-		const name = basename(path);
-		bar.increment(0, { file: name });
-		let bytes: Uint8Array;
-		try {
-			const size = statSync(path).size;
-			if (size > MAX_BYTES) throw new Error(`文件过大（${(size / 1048576).toFixed(1)} MB，上限 ${MAX_BYTES / 1048576} MB）`);
-			bytes = readFileSync(path);
-		} catch (e) {
-			failures.push({ file: name, reason: (e as Error).message });
-			bar.increment(1);
-			continue;
-		}
-		const res = await ingestBytes(name, bytes, { dropProse });
-		if (res.ok) {
-			const r = res.report;
-			// two different files with one base name in one batch: keep both
-			const prev = ids.get(r.id);
-			if (prev && prev !== r.source.sha256) r.id = `${r.id}~${r.source.sha256.slice(0, 8)}`;
-			ids.set(r.id, r.source.sha256);
-			parsed.push(r);
-		} else failures.push({ file: res.file, reason: res.reason });
-		bar.increment(1);
-	}
+	bar.start(tasks.length, 0, { phase: '解析', file: '' });
+	let parsed = 0;
+	let withFindings = 0;
+	const started = Date.now();
+	await run(tasks, out, jobs, (r) => {
+		if (r.ok) {
+			parsed++;
+			if (r.errors + r.warnings > 0) withFindings++;
+		} else failures.push({ file: r.file, reason: r.reason });
+		bar.increment(1, { file: r.file });
+	});
 	bar.stop();
+	const parseSeconds = (Date.now() - started) / 1000;
 
-	// keep what DIR already holds; a file parsed again replaces its record, and clears an old failure
-	const fresh = new Set(parsed.map((r) => r.id));
-	const kept = readRecords(out).filter((r) => !fresh.has(r.id));
-	const all = checkAll([...kept, ...parsed]);
-	const seen = new Set([...parsed.map((r) => r.source.file), ...failures.map((f) => f.file)]);
+	// a file parsed again replaces its record and clears an old failure
+	const seen = new Set(tasks.map((t) => t.name));
 	const allFailures = [...readFailures(out).filter((f) => !seen.has(f.file)), ...failures];
-	const { written } = writeOutput(out, all, allFailures, { dropProse });
+	const { records, rewritten } = await finalize(out, allFailures);
 
-	const mine = all.filter((r) => fresh.has(r.id));
-	const withFindings = mine.filter((r) => r.findings.some((f) => f.severity !== 'info'));
 	for (const f of failures) console.error(`✗ ${f.file}: ${f.reason}`);
 	console.log(
-		`解析成功 ${mine.length} 份（其中 ${withFindings.length} 份有错误或警告），失败 ${failures.length} 份；` +
-			`输出目录 ${out} 共 ${all.length} 份报告，本次写入 ${written} 个文件`
+		`解析成功 ${parsed} 份（其中 ${withFindings} 份有错误或警告），失败 ${failures.length} 份；` +
+			`用时 ${parseSeconds.toFixed(1)} 秒（${jobs} 个并行）；输出目录 ${out} 共 ${records} 份报告` +
+			(rewritten ? `，${rewritten} 份更新了跨年度核对结果` : '')
 	);
 	process.exitCode = failures.length ? 1 : 0;
 }

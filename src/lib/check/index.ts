@@ -8,7 +8,7 @@ import { missingRows, problemFindings } from './structure';
 import { sumRules } from './sums';
 
 export * from './finding';
-export { bodyKey, yearPairs } from './cross';
+export { bodyKey, yearPairs, crossYear as crossYearFindings } from './cross';
 
 export interface CheckedReport extends Report {
 	findings: Finding[];

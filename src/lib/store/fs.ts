@@ -1,12 +1,18 @@
 /**
  * Node-only: the output folder of the ingest command. One JSON record per report, the Arrow files
  * the dashboard loads, and the list of files that failed. Every write goes to a temporary file that
- * is then renamed, so a failed run never leaves a half-written file behind.
+ * is then renamed, so a failed run never leaves a half-written file behind. Records are streamed
+ * (read and written one at a time), so memory does not grow with the number of reports.
  */
-import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CheckedReport } from '../check';
-import { findingsTable, reportsTable, toIpc } from './arrow';
+import { threadId } from 'node:worker_threads';
+import { RecordBatchStreamWriter } from 'apache-arrow';
+import { checkReport, crossYearFindings, type CheckedReport, type Finding } from '../check';
+import type { Report, ReportMeta } from '../parse';
+import type { FormatVersion } from '../template';
+import { findingsTable, reportsTable } from './arrow';
+import { ingestBytes, MAX_BYTES } from './ingest';
 import { parseRecord, recordJson } from './record';
 
 export interface Failure {
@@ -15,25 +21,31 @@ export interface Failure {
 }
 
 export const FAILURES_FILE = 'failures.json';
+const CROSS_RULES = new Set(['X1', 'X2']);
 
 function writeAtomic(path: string, data: string | Uint8Array): boolean {
-	if (existsSync(path)) {
-		const old = readFileSync(path);
-		const next = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data);
-		if (old.equals(next)) return false;
-	}
-	const tmp = `${path}.tmp-${process.pid}`;
-	writeFileSync(tmp, data);
+	const next = Buffer.from(data);
+	if (existsSync(path) && readFileSync(path).equals(next)) return false;
+	const tmp = `${path}.tmp-${process.pid}-${threadId}`;
+	writeFileSync(tmp, next);
 	renameSync(tmp, path);
 	return true;
 }
 
-export function readRecords(dir: string): CheckedReport[] {
+export function recordFiles(dir: string): string[] {
 	if (!existsSync(dir)) return [];
 	return readdirSync(dir)
 		.filter((f) => f.endsWith('.json') && f !== FAILURES_FILE)
-		.sort()
-		.map((f) => parseRecord(readFileSync(join(dir, f), 'utf8')))
+		.sort();
+}
+
+export function readRecord(dir: string, file: string): CheckedReport | undefined {
+	return parseRecord(readFileSync(join(dir, file), 'utf8'));
+}
+
+export function readRecords(dir: string): CheckedReport[] {
+	return recordFiles(dir)
+		.map((f) => readRecord(dir, f))
 		.filter((r): r is CheckedReport => r !== undefined);
 }
 
@@ -47,14 +59,134 @@ export function readFailures(dir: string): Failure[] {
 	}
 }
 
-export function writeOutput(dir: string, reports: CheckedReport[], failures: Failure[], opts: { dropProse?: boolean } = {}) {
-	mkdirSync(dir, { recursive: true });
-	const sorted = [...reports].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-	let written = 0;
-	for (const r of sorted) if (writeAtomic(join(dir, `${r.id}.json`), recordJson(r, opts))) written++;
-	writeAtomic(join(dir, 'reports.arrow'), toIpc(reportsTable(sorted)));
-	writeAtomic(join(dir, 'findings.arrow'), toIpc(findingsTable(sorted)));
-	const fs = [...failures].sort((a, b) => (a.file < b.file ? -1 : 1));
-	writeAtomic(join(dir, FAILURES_FILE), JSON.stringify(fs, null, '\t') + '\n');
-	return { written };
+export interface FileTask {
+	path: string;
+	name: string;
+	/** Record id (the base name, made unique within a batch). */
+	id: string;
+	meta?: Partial<ReportMeta>;
+	format?: FormatVersion;
+	dropProse?: boolean;
 }
+
+export type FileResult =
+	| { ok: true; id: string; file: string; errors: number; warnings: number }
+	| { ok: false; file: string; reason: string };
+
+/** Read, parse, check one file and write its record (without cross-year findings: finalize adds them). */
+export async function ingestFile(dir: string, t: FileTask): Promise<FileResult> {
+	let bytes: Uint8Array;
+	try {
+		const size = statSync(t.path).size;
+		if (size > MAX_BYTES) return { ok: false, file: t.name, reason: `文件过大（${(size / 1048576).toFixed(1)} MB，上限 ${MAX_BYTES / 1048576} MB）` };
+		bytes = readFileSync(t.path);
+	} catch (e) {
+		return { ok: false, file: t.name, reason: `无法读取文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+	}
+	const res = await ingestBytes(t.name, bytes, { meta: t.meta, format: t.format, dropProse: t.dropProse });
+	if (!res.ok) return res;
+	const report: Report = { ...res.report, id: t.id };
+	const findings = checkReport(report);
+	const old = existsSync(join(dir, `${t.id}.json`)) ? readRecord(dir, `${t.id}.json`) : undefined;
+	// keep the cross-year findings already stored until finalize recomputes them (fewer rewrites)
+	const cross = old?.findings.filter((f) => CROSS_RULES.has(f.rule)) ?? [];
+	writeAtomic(join(dir, `${t.id}.json`), recordJson({ ...report, findings: [...findings, ...cross] }, { dropProse: t.dropProse }));
+	return {
+		ok: true,
+		id: t.id,
+		file: t.name,
+		errors: findings.filter((f) => f.severity === 'error').length,
+		warnings: findings.filter((f) => f.severity === 'warning').length
+	};
+}
+
+/** The cells the cross-year rules read, so all reports of a folder fit in memory at once. */
+const CROSS_CELL = /^t3\.(carried|forward)\.|^t2\.normative\./;
+
+function slim(r: CheckedReport): Report {
+	const cells: Record<string, number | null> = {};
+	for (const [k, v] of Object.entries(r.cells)) if (CROSS_CELL.test(k)) cells[k] = v;
+	return { ...r, cells, detail: {}, sections: {}, prose: [], problems: [] };
+}
+
+function sameFindings(a: Finding[], b: Finding[]): boolean {
+	return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * After a batch: recompute the cross-year findings over every record in the folder, rewrite the
+ * records whose findings changed, and write reports.arrow / findings.arrow and failures.json.
+ */
+export async function finalize(dir: string, failures: Failure[], opts: { chunk?: number; onRecord?: () => void } = {}) {
+	mkdirSync(dir, { recursive: true });
+	const files = recordFiles(dir);
+	const slims: Report[] = [];
+	for (const f of files) {
+		const r = readRecord(dir, f);
+		if (r) slims.push(slim(r));
+	}
+	const cross = new Map<string, Finding[]>();
+	for (const f of crossYearFindings(slims)) cross.set(f.report, [...(cross.get(f.report) ?? []), f]);
+	slims.length = 0;
+
+	const chunk = opts.chunk ?? 2000;
+	const reportsOut = arrowFile(join(dir, 'reports.arrow'));
+	const findingsOut = arrowFile(join(dir, 'findings.arrow'));
+	let batch: CheckedReport[] = [];
+	let rewritten = 0;
+	const flush = () => {
+		if (!batch.length) return;
+		reportsOut.write(reportsTable(batch));
+		findingsOut.write(findingsTable(batch));
+		batch = [];
+	};
+	for (const f of files) {
+		const r = readRecord(dir, f);
+		if (!r) continue;
+		const own = r.findings.filter((x) => !CROSS_RULES.has(x.rule));
+		const findings = [...own, ...(cross.get(r.id) ?? [])];
+		if (!sameFindings(findings, r.findings)) {
+			r.findings = findings;
+			const dropProse = Object.keys(r.sections).length === 0;
+			writeAtomic(join(dir, f), recordJson(r, { dropProse }));
+			rewritten++;
+		}
+		batch.push(r);
+		if (batch.length >= chunk) flush();
+		opts.onRecord?.();
+	}
+	flush();
+	await Promise.all([reportsOut.close(reportsTable([])), findingsOut.close(findingsTable([]))]);
+	const fs = [...failures].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+	writeAtomic(join(dir, FAILURES_FILE), JSON.stringify(fs, null, '\t') + '\n');
+	return { records: files.length, rewritten };
+}
+
+/** An Arrow IPC stream written batch by batch to a temporary file, renamed when complete. */
+function arrowFile(path: string) {
+	const tmp = `${path}.tmp-${process.pid}`;
+	const writer = new RecordBatchStreamWriter();
+	const out = createWriteStream(tmp);
+	const done = new Promise<void>((resolve, reject) => {
+		out.on('finish', resolve);
+		out.on('error', reject);
+	});
+	writer.toNodeStream().pipe(out);
+	let wrote = false;
+	return {
+		write(t: ReturnType<typeof reportsTable>) {
+			if (t.numRows === 0) return;
+			writer.write(t);
+			wrote = true;
+		},
+		/** `empty` is written when no batch was, so the file still carries the schema. */
+		async close(empty: ReturnType<typeof reportsTable>) {
+			if (!wrote) writer.write(empty);
+			writer.finish();
+			await done;
+			renameSync(tmp, path);
+		}
+	};
+}
+
+export const _test = { writeAtomic };

@@ -1,0 +1,12 @@
+/** One ingest worker: receives file tasks, parses, checks and writes each record, answers with a summary. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { ingestFile, type FileTask } from '../src/lib/store/fs';
+
+const dir: string = workerData.dir;
+parentPort!.on('message', async (task: FileTask) => {
+	try {
+		parentPort!.postMessage(await ingestFile(dir, task));
+	} catch (e) {
+		parentPort!.postMessage({ ok: false, file: task.name, reason: `解析出错：${(e as Error).message}` });
+	}
+});
