@@ -4,7 +4,9 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
+import { extractDocx } from '../extract/docx';
 import { extractHtml } from '../extract/html';
+import { extractPdf } from '../extract/pdf';
 import { ExtractError, type DocModel } from '../extract/model';
 import { extractTxt } from '../extract/txt';
 import { ParseError, parseReport, type ParseOptions, type Report } from '../parse';
@@ -15,7 +17,9 @@ type Adapter = (file: string, bytes: Uint8Array) => DocModel | Promise<DocModel>
 export const ADAPTERS: Record<string, Adapter> = {
 	'.txt': extractTxt,
 	'.html': extractHtml,
-	'.htm': extractHtml
+	'.htm': extractHtml,
+	'.docx': extractDocx,
+	'.pdf': extractPdf
 };
 
 /** Files larger than this are refused before reading (reports are well under 20 MB). */

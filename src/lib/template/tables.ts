@@ -124,7 +124,7 @@ const t3Head: RowDef[] = [
 	{ key: 'granted', label: '予以公开', group: G_RESULT },
 	{ key: 'partial', label: '部分公开', group: G_RESULT, remark: '（区分处理的，只计这一情形，不计其他情形）' },
 	{ key: 'denied.state_secret', label: '属于国家秘密', group: G_DENIED },
-	{ key: 'denied.law_forbidden', label: '其他法律行政法规禁止公开', group: G_DENIED },
+	{ key: 'denied.law_forbidden', label: '其他法律行政法规禁止公开', variants: ['其他法律行政止公开'], group: G_DENIED },
 	{ key: 'denied.security', label: '危及“三安全一稳定”', group: G_DENIED },
 	{ key: 'denied.third_party', label: '保护第三方合法权益', group: G_DENIED },
 	{ key: 'denied.internal', label: '属于三类内部事务信息', group: G_DENIED },

@@ -1,0 +1,214 @@
+/**
+ * Adapter for PDF reports with a text layer, read with pdfjs-dist (legacy build: runs on Node 20
+ * and in browsers). For each page it takes the positioned text items and the ruling lines drawn on
+ * the page, rebuilds the ruled tables cell by cell (merged cells, blank cells, wrapped labels,
+ * vertical labels in their own cell) and the running text as paragraphs; see pdf-layout.ts and
+ * pdf-grid.ts. A PDF without any text (a scan) is refused: its numbers are never guessed.
+ *
+ * pdfjs runs without a Web Worker: the worker module is loaded into the same thread, so nothing is
+ * fetched from the network. CMaps and standard fonts (needed only by PDFs that do not embed their
+ * fonts) are read from the pdfjs-dist package folder in Node; a browser caller passes their URLs
+ * (or a worker port) once with configurePdf().
+ */
+import type { TextItem } from 'pdfjs-dist/types/src/display/api';
+import { ExtractError, type DocModel } from './model';
+import { layoutPages, type PageInput } from './pdf-layout';
+import type { PdfText } from './pdf-grid';
+import { rulingLines, type OpCodes } from './pdf-ops';
+
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+export interface PdfResources {
+	/** Folder URLs (ending in '/') of pdfjs-dist's cmaps/, standard_fonts/ and wasm/ (file paths in Node). */
+	cMapUrl?: string;
+	standardFontDataUrl?: string;
+	wasmUrl?: string;
+	/** A pdfjs BinaryDataFactory class, to serve those files some other way. */
+	BinaryDataFactory?: unknown;
+	/** A port to a real pdf.worker (browser); without it pdfjs runs in this thread. */
+	workerPort?: unknown;
+}
+
+export interface PdfOptions {
+	/** Give up after this long (ms) per document. */
+	timeoutMs?: number;
+	/** Refuse documents with more pages than this. */
+	maxPages?: number;
+}
+
+export const SCANNED_REASON = '扫描版 PDF，没有文字层，无法读取表格（不做猜测）';
+const DEFAULTS: Required<PdfOptions> = { timeoutMs: 60_000, maxPages: 500 };
+
+let resources: PdfResources | undefined;
+let loaded: Promise<Pdfjs> | undefined;
+
+/** Where pdfjs finds CMaps, standard fonts and its worker (call before the first extractPdf). */
+export function configurePdf(r: PdfResources): void {
+	resources = { ...resources, ...r };
+}
+
+/** In Node: the pdfjs-dist package folder, found at run time (no node: import in this module). */
+function nodeDefaults(): PdfResources {
+	const proc = (globalThis as { process?: { versions?: { node?: string }; getBuiltinModule?: (m: string) => unknown } }).process;
+	if (!proc?.versions?.node || typeof proc.getBuiltinModule !== 'function') return {};
+	try {
+		const mod = proc.getBuiltinModule('module') as { createRequire(u: string): { resolve(s: string): string } };
+		const pkg = mod.createRequire(import.meta.url).resolve('pdfjs-dist/package.json').replace(/package\.json$/, '');
+		return { cMapUrl: `${pkg}cmaps/`, standardFontDataUrl: `${pkg}standard_fonts/`, wasmUrl: `${pkg}wasm/` };
+	} catch {
+		return {};
+	}
+}
+
+/**
+ * The legacy build's core-js replaces these natives, for the whole process, with spec-complete
+ * versions that are 4–7 times slower (JSON.stringify/parse for JSON.rawJSON, push for lengths past
+ * 2^32); pdfjs needs none of that, so the natives are put back after loading it.
+ */
+const NATIVES = [
+	[Array.prototype, 'push'],
+	[JSON, 'stringify'],
+	[JSON, 'parse']
+] as const;
+
+async function pdfjs(): Promise<Pdfjs> {
+	loaded ??= (async () => {
+		const natives = NATIVES.map(([o, k]) => Object.getOwnPropertyDescriptor(o, k));
+		const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+		resources = { ...nodeDefaults(), ...resources };
+		if (resources.workerPort) lib.GlobalWorkerOptions.workerPort = resources.workerPort as Worker;
+		// the worker's message handler in this thread: pdfjs uses it instead of starting a worker
+		// @ts-expect-error pdfjs-dist ships no type declarations for its worker module
+		else await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+		NATIVES.forEach(([o, k], i) => {
+			const d = natives[i];
+			if (d && (o as unknown as Record<string, unknown>)[k] !== d.value) Object.defineProperty(o, k, d);
+		});
+		return lib;
+	})();
+	return loaded;
+}
+
+function indexOfBytes(bytes: Uint8Array, pattern: string, from: number, to: number): number {
+	const p = [...pattern].map((c) => c.charCodeAt(0));
+	for (let i = Math.max(0, from); i + p.length <= Math.min(bytes.length, to); i++) if (p.every((c, j) => bytes[i + j] === c)) return i;
+	return -1;
+}
+
+/** A text item in page space; undefined for blanks. */
+function toText(it: TextItem, vertical: boolean): PdfText | undefined {
+	const str = it.str;
+	if (!str || !str.trim()) return undefined;
+	const [a, b, c, d, e, f] = it.transform as number[];
+	const size = Math.hypot(c, d) || Math.hypot(a, b) || it.height || 1;
+	const rotated = Math.abs(b) > 1e-3 * Math.abs(a) || Math.abs(c) > 1e-3 * Math.abs(d) || a < 0 || d < 0;
+	if (rotated) {
+		const ux = a / (Math.hypot(a, b) || 1);
+		const uy = b / (Math.hypot(a, b) || 1);
+		const vx = c / (Math.hypot(c, d) || 1);
+		const vy = d / (Math.hypot(c, d) || 1);
+		const xs: number[] = [];
+		const ys: number[] = [];
+		for (const t of [0, it.width]) for (const s of [-0.2 * size, 0.8 * size]) xs.push(e + ux * t + vx * s), ys.push(f + uy * t + vy * s);
+		const y1 = Math.max(...ys);
+		return { str, x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1, base: y1, size, vertical, rotated };
+	}
+	if (vertical) return { str, x0: e, x1: e + Math.max(it.width, size), y0: f - Math.max(it.height, size), y1: f, base: f, size, vertical, rotated };
+	return { str, x0: e, x1: e + it.width, y0: f - 0.2 * size, y1: f + 0.8 * size, base: f, size, vertical, rotated };
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const limit = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => {
+			onTimeout();
+			reject(new Error('timeout'));
+		}, ms);
+	});
+	return Promise.race([p, limit]).finally(() => clearTimeout(timer));
+}
+
+function reasonOf(e: unknown, ms: number): string {
+	const err = e as { name?: string; message?: string };
+	if (err?.message === 'timeout') return `读取 PDF 超时（超过 ${ms >= 1000 ? `${Math.round(ms / 1000)} 秒` : `${ms} 毫秒`}），已放弃`;
+	if (err?.name === 'PasswordException') return 'PDF 文件已加密（需要密码才能打开），无法读取';
+	if (err?.name === 'InvalidPDFException') return 'PDF 文件已损坏，结构无效，无法读取';
+	return `PDF 文件无法读取：${err?.message ?? String(e)}`;
+}
+
+export async function extractPdf(file: string, bytes: Uint8Array, options: PdfOptions = {}): Promise<DocModel> {
+	const opts = { ...DEFAULTS, ...options };
+	if (bytes.length === 0) throw new ExtractError(file, '文件为空');
+	if (indexOfBytes(bytes, '%PDF-', 0, 1024) < 0) throw new ExtractError(file, '不是 PDF 文件（缺少 %PDF 文件头）');
+	if (indexOfBytes(bytes, '%%EOF', bytes.length - 8192, bytes.length) < 0)
+		throw new ExtractError(file, 'PDF 文件不完整（文件末尾缺少 %%EOF，可能下载中断或被截断），无法可靠读取');
+
+	const lib = await pdfjs();
+	const OPS = lib.OPS as unknown as OpCodes;
+	const task = lib.getDocument({
+		data: new Uint8Array(bytes), // a copy: pdfjs takes ownership of the buffer it is given
+		isEvalSupported: false,
+		useSystemFonts: false,
+		disableFontFace: true,
+		fontExtraProperties: false,
+		enableXfa: false,
+		stopAtErrors: true,
+		verbosity: lib.VerbosityLevel.ERRORS,
+		cMapUrl: resources?.cMapUrl,
+		cMapPacked: true,
+		standardFontDataUrl: resources?.standardFontDataUrl,
+		wasmUrl: resources?.wasmUrl,
+		...(resources?.BinaryDataFactory ? { BinaryDataFactory: resources.BinaryDataFactory } : {})
+	} as Parameters<Pdfjs['getDocument']>[0]);
+
+	const read = async () => {
+		const doc = await task.promise;
+		if (doc.numPages > opts.maxPages) throw new ExtractError(file, `PDF 有 ${doc.numPages} 页，超过上限 ${opts.maxPages} 页，不像年度报告`);
+		const pages: PageInput[] = [];
+		let texts = 0;
+		for (let n = 1; n <= doc.numPages; n++) {
+			try {
+				const page = await doc.getPage(n);
+				const content = await page.getTextContent({ includeMarkedContent: false });
+				const items: PdfText[] = [];
+				for (const it of content.items) {
+					if (!('str' in it)) continue;
+					const t = toText(it, !!content.styles[it.fontName]?.vertical);
+					if (t) items.push(t);
+				}
+				texts += items.length;
+				// ruling lines only where there is text to place (skips decoding the images of scanned pages)
+				const ops = items.length ? await page.getOperatorList() : undefined;
+				const lines = ops ? rulingLines(ops.fnArray, ops.argsArray, OPS) : [];
+				pages.push({ page: n, bottom: page.view[1], top: page.view[3], items, lines });
+				page.cleanup();
+			} catch (e) {
+				if (e instanceof ExtractError || task.destroyed) throw e;
+				throw new ExtractError(file, `PDF 第 ${n} 页无法读取：${(e as Error)?.message ?? String(e)}`);
+			}
+		}
+		if (texts === 0) {
+			// text is drawn but none could be decoded (e.g. CMaps not available): not a scan
+			for (let n = 1; n <= Math.min(3, doc.numPages); n++) {
+				const ops = await (await doc.getPage(n)).getOperatorList();
+				if (ops.fnArray.some((fn) => fn === lib.OPS.showText || fn === lib.OPS.showSpacedText))
+					throw new ExtractError(file, 'PDF 中的文字无法解码（字体编码表 CMap 不可用或字体损坏），无法读取');
+			}
+			throw new ExtractError(file, SCANNED_REASON);
+		}
+		const info = ((await doc.getMetadata().catch(() => undefined))?.info ?? {}) as { Title?: unknown };
+		const title = typeof info.Title === 'string' && info.Title.trim() ? info.Title.trim() : undefined;
+		return { file, kind: 'pdf' as const, ...(title ? { title } : {}), blocks: layoutPages(pages) };
+	};
+
+	const reading = read();
+	reading.catch(() => undefined); // after a timeout its rejection is not awaited
+	try {
+		return await withTimeout(reading, opts.timeoutMs, () => void task.destroy().catch(() => undefined));
+	} catch (e) {
+		if (e instanceof ExtractError) throw e;
+		throw new ExtractError(file, reasonOf(e, opts.timeoutMs));
+	} finally {
+		await task.destroy().catch(() => undefined);
+	}
+}
