@@ -34,6 +34,8 @@ export function decodeText(bytes: Uint8Array, declared?: string): Decoded {
 		return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
 	if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
 	if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+	const bomless = utf16WithoutBom(bytes);
+	if (bomless) return { text: new TextDecoder(bomless).decode(bytes), encoding: bomless };
 	if (declared) {
 		const enc = canonicalCharset(declared);
 		const t = tryDecode(bytes, enc);
@@ -44,6 +46,22 @@ export function decodeText(bytes: Uint8Array, declared?: string): Decoded {
 	const gb = tryDecode(bytes, 'gb18030');
 	if (gb !== undefined) return { text: gb, encoding: 'gb18030' };
 	throw new Error('无法识别文本编码（既不是 UTF-8 也不是 GBK/GB18030）');
+}
+
+/** UTF-16 saved without a byte-order mark: every other byte of CJK/ASCII text is often zero. */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+	const n = Math.min(bytes.length - (bytes.length % 2), 4096);
+	if (n < 8) return undefined;
+	let evenZero = 0;
+	let oddZero = 0;
+	for (let i = 0; i < n; i += 2) {
+		if (bytes[i] === 0) evenZero++;
+		if (bytes[i + 1] === 0) oddZero++;
+	}
+	const pairs = n / 2;
+	if (oddZero / pairs > 0.3 && evenZero / pairs < 0.05) return 'utf-16le';
+	if (evenZero / pairs > 0.3 && oddZero / pairs < 0.05) return 'utf-16be';
+	return undefined;
 }
 
 /** Find a charset declared in the first bytes of an HTML page (meta charset / http-equiv). */
@@ -59,7 +77,7 @@ export function looksBinary(bytes: Uint8Array): boolean {
 	let ctrl = 0;
 	for (let i = 0; i < n; i++) {
 		const b = bytes[i];
-		if (b === 0) return !(bytes[0] === 0xff || bytes[0] === 0xfe);
+		if (b === 0) return !(bytes[0] === 0xff || bytes[0] === 0xfe || utf16WithoutBom(bytes));
 		if (b < 9 || (b > 13 && b < 32)) ctrl++;
 	}
 	return n > 0 && ctrl / n > 0.05;

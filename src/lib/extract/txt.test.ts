@@ -62,3 +62,17 @@ describe('txt adapter (text extracted from .docx)', () => {
 		expect(() => extractTxt('b.txt', new Uint8Array([0, 1, 2, 3, 0, 5]))).toThrow(/二进制/);
 	});
 });
+
+describe('txt adapter: UTF-16 text', () => {
+	it('reads UTF-16LE without a byte-order mark (Windows "Unicode" text)', () => {
+		const s = '\t规章\n\t0\n';
+		const bytes = new Uint8Array(s.length * 2);
+		for (let i = 0; i < s.length; i++) {
+			bytes[2 * i] = s.charCodeAt(i) & 0xff;
+			bytes[2 * i + 1] = s.charCodeAt(i) >> 8;
+		}
+		const doc = extractTxt('u.txt', bytes);
+		expect(doc.encoding).toBe('utf-16le');
+		expect(tables(doc)[0].rows[0].map((c) => c.text)).toEqual(['规章', '0']);
+	});
+});

@@ -19,8 +19,14 @@ export const ADAPTERS: Record<string, Adapter> = {
 	'.html': extractHtml,
 	'.htm': extractHtml,
 	'.docx': extractDocx,
-	'.pdf': extractPdf
+	'.pdf': extractPdf,
+	'.doc': legacyWord
 };
+
+/** Old binary Word files: say what to do instead of "unsupported type". */
+function legacyWord(file: string): DocModel {
+	throw new ExtractError(file, '是旧版 Word .doc 格式，无法直接读取，请在 Word/WPS 中另存为 .docx 后再导入');
+}
 
 /** Files larger than this are refused before reading (reports are well under 20 MB). */
 export const MAX_BYTES = 50 * 1024 * 1024;
