@@ -12,6 +12,7 @@ import {
 	rowLabels,
 	tableOf,
 	type BlockDef,
+	type LabelMatch,
 	type FormatVersion,
 	type RowDef,
 	type TableKey
@@ -114,20 +115,32 @@ function readValues(
 	});
 }
 
+/** Exact-label index of a table's rows (normalised label → rows), built once per format and table. */
+const labelIndex = new Map<string, Map<string, RowDef[]>>();
+function rowsByLabel(format: FormatVersion, key: TableKey, defs: RowDef[]): Map<string, RowDef[]> {
+	const k = `${format}/${key}`;
+	let m = labelIndex.get(k);
+	if (!m) {
+		m = new Map();
+		for (const r of defs) for (const l of rowLabels(r)) m.set(normalizeLabel(l), [...(m.get(normalizeLabel(l)) ?? []), r]);
+		labelIndex.set(k, m);
+	}
+	return m;
+}
+const GROUP_LABELS = new Map(T3_GROUPS.map((g) => [normalizeLabel(g), g]));
+
 /** Tables 2 and 3: every row carries its label; values follow the last label cell, in column order. */
 export function readLabelledTable(format: FormatVersion, key: TableKey, rows: Row[]): TableReading {
 	const out: TableReading = { detail: {}, problems: [] };
 	const defs = tableOf(format, key).blocks.flatMap((b) => b.rows);
+	const exact = rowsByLabel(format, key, defs);
 	const seen = new Set<string>();
 	let inData = key !== 't3';
 	let group: string | undefined;
 
 	for (const cells of rows) {
 		const li = labelCellIndex(cells);
-		for (const c of cells.slice(0, li + 1)) {
-			const g = T3_GROUPS.find((gl) => normalizeLabel(gl) === normalizeLabel(c.text));
-			if (g) group = g;
-		}
+		for (const c of cells.slice(0, li + 1)) group = GROUP_LABELS.get(normalizeLabel(c.text)) ?? group;
 		const values = cells.slice(li + 1);
 		if (li < 0) {
 			if (inData && values.some((c) => c.text.trim()))
@@ -141,8 +154,11 @@ export function readLabelledTable(format: FormatVersion, key: TableKey, rows: Ro
 			continue;
 		}
 		const label = cells[li].text;
-		const candidates = group ? [...defs].sort((a, b) => Number(b.group === group) - Number(a.group === group)) : defs;
-		const match = matchLabel(label, candidates, rowLabels);
+		const hits = exact.get(normalizeLabel(label));
+		// an exact label wins (the one in the current group if the label recurs); else a typo-tolerant match
+		const match: LabelMatch<RowDef> | undefined = hits
+			? { item: hits.find((r) => r.group === group) ?? hits[0], fuzzy: false }
+			: matchLabel(label, defs, rowLabels);
 		if (!match) {
 			if (inData && values.some((c) => c.text.trim()))
 				out.problems.push({

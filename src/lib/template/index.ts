@@ -5,7 +5,7 @@ import type { CellDef, FormatDef, FormatVersion, RowDef, TableDef, TableKey } fr
 export * from './types';
 export { cellId } from './ids';
 export { FORMATS, T3_GROUPS };
-export { normalizeLabel, matchLabel, editDistance } from './labels';
+export { normalizeLabel, matchLabel, editDistance, type LabelMatch } from './labels';
 
 export const FORMAT_VERSIONS: FormatVersion[] = ['2021', '2019'];
 
@@ -64,6 +64,6 @@ export function cellLabel(id: string): string {
 	const t = c.table === 't2' ? '表二' : c.table === 't3' ? '表三' : '表四';
 	return `${t}·${group}${c.row.label}·${c.column.label}`;
 }
-export { PROSE_COUNTS, type ProseCountDef } from './prose';
+export { PROSE_COUNTS, DEMO_MARKER, DEMO_MARK, type ProseCountDef } from './prose';
 export { officialLayout, type LayoutCell, type LayoutRow } from './layout';
 export { T3_CORNER } from './tables';

@@ -6,8 +6,20 @@
 
 const NUMBERING = /^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、．.]|\d+\s*[、．.,，]|第[一二三四五六七八九十]+[、．.]?)/;
 
-/** Collapse a printed label to its comparable core. */
+const memo = new Map<string, string>();
+
+/** Collapse a printed label to its comparable core (memoised: the same labels recur in every report). */
 export function normalizeLabel(text: string): string {
+	let n = memo.get(text);
+	if (n === undefined) {
+		if (memo.size > 20000) memo.clear();
+		n = normalizeUncached(text);
+		memo.set(text, n);
+	}
+	return n;
+}
+
+function normalizeUncached(text: string): string {
 	let s = text
 		.normalize('NFKC')
 		.replace(/\[bookmark:[^\]]*\]/g, '')
