@@ -46,7 +46,7 @@ describe('npm run ingest', () => {
 		expect(r.stderr).toMatch(/✗ notes\.xyz: 不支持的文件类型“\.xyz”/);
 		expect(r.stderr).toMatch(/✗ junk\.html: .*二进制/);
 		expect(r.stdout).toMatch(/解析成功 3 份.*失败 3 份/);
-		expect(readdirSync(out).sort()).toEqual(['failures.json', 'findings.arrow', 'jia_2023.txt.json', 'jia_2024.html.json', 'reports.arrow', 'yi_2019.htm.json']);
+		expect(readdirSync(out).sort()).toEqual(['failures.json', 'findings.arrow', 'jia_2023.txt.json', 'jia_2024.html.json', 'reports.arrow', 'summary.json', 'yi_2019.htm.json']);
 	});
 
 	it('writes the contract fields: source.file, format, cells (exact), findings', () => {
@@ -78,6 +78,18 @@ describe('npm run ingest', () => {
 		expect(f.numRows).toBe(total);
 	});
 
+	it('writes summary.json: one row per report with the headline cells and finding counts', () => {
+		const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+		expect(s.kind).toBe('gov-disclosure-summary');
+		expect(s.reports.map((r: { id: string }) => r.id)).toEqual(['jia_2023.txt', 'jia_2024.html', 'yi_2019.htm']);
+		const yi = s.reports[2];
+		const doc = JSON.parse(readFileSync(join(out, 'yi_2019.htm.json'), 'utf8'));
+		expect(yi.v.new).toBe(c.expected['t3.new.total']);
+		expect(yi.v.review).toBe(c.expected['t4.review.total']);
+		expect(yi.errors).toBe(doc.findings.filter((f: { severity: string }) => f.severity === 'error').length);
+		expect(yi.year).toBe(2019);
+	});
+
 	it('running twice on the same input gives byte-identical output', () => {
 		const before = snapshot(out);
 		ingest(out, inDir);
@@ -91,7 +103,7 @@ describe('npm run ingest', () => {
 		const r = ingest(out, join(inDir, 'jia_2023.txt'), join(inDir, 'empty.txt'));
 		expect(r.code).toBe(0);
 		expect(JSON.parse(readFileSync(join(out, 'jia_2023.txt.json'), 'utf8')).cells).toEqual(changed.expected);
-		expect(readdirSync(out).filter((f) => f.endsWith('.json') && f !== 'failures.json')).toHaveLength(4);
+		expect(readdirSync(out).filter((f) => f.endsWith('.json') && f !== 'failures.json' && f !== 'summary.json')).toHaveLength(4);
 		const failures = JSON.parse(readFileSync(join(out, 'failures.json'), 'utf8'));
 		expect(failures.map((f: { file: string }) => f.file).sort()).toEqual(['junk.html', 'notes.xyz']);
 	});

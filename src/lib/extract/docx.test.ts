@@ -5,9 +5,9 @@ import { ExtractError, paragraphs, tables, type DocModel, type Paragraph } from 
 import { ingestBytes, type IngestResult } from '../store/ingest';
 import { FORMATS, cellsOf, type FormatVersion } from '../template';
 import type { ReportSpec } from '../generate/document';
-import { buildDocx, docxFromXml } from '../../../test/fixtures/docx-builder';
+import { buildDocx, docxFromXml } from '../generate/docx';
 import { randomSpec } from '../../../test/fixtures/specs';
-import { rng } from '../../../test/fixtures/random';
+import { rng } from '../generate/random';
 import { corpusFile, describeCorpus, hasCorpus, truth } from '../../../test/corpus';
 
 const texts = (doc: DocModel) => paragraphs(doc).map((p) => p.text);

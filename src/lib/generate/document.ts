@@ -3,7 +3,7 @@
  * with the values to print. Writers turn it into .txt (docx-text layout) or .html; the demo-data
  * generator and the tests build these from the template, so files always follow the official layout.
  */
-import { officialLayout, type FormatVersion, type LayoutRow, type TableKey } from '../template';
+import { DEMO_MARKER, officialLayout, type FormatVersion, type LayoutRow, type TableKey } from '../template';
 
 export interface ReportSpec {
 	title: string;
@@ -14,6 +14,20 @@ export interface ReportSpec {
 	prose: Partial<Record<'一' | '二' | '三' | '四' | '五' | '六', string[]>>;
 	/** Table rows (by canonical row id prefix, e.g. t3.other.misc) to leave out, as some reports do. */
 	omitRows?: string[];
+	/** Generated demo data: print the DEMO_MARKER paragraph right after the title. */
+	demo?: boolean;
+	/**
+	 * Print the single （六）其他处理 row of the 2019 layout in table 3 instead of the three 2021 rows
+	 * (a variant some 2021 reports have); its values go under t3.other.<column>.
+	 */
+	singleOther?: boolean;
+	/** Label typos as printed: official text → printed text, replaced in the tables' label cells (e.g. 不再处理 → 不现处理). */
+	labelTypos?: Record<string, string>;
+}
+
+/** Paragraphs printed between the title and section 一 (the demo marker). */
+export function paragraphsAfterTitle(spec: ReportSpec): string[] {
+	return spec.demo ? [DEMO_MARKER] : [];
 }
 
 export const SECTION_HEADINGS: [key: '一' | '二' | '三' | '四' | '五' | '六', heading: string, table?: TableKey][] = [
@@ -27,7 +41,8 @@ export const SECTION_HEADINGS: [key: '一' | '二' | '三' | '四' | '五' | '�
 
 /** The layout of a table with the spec's values filled in and omitted rows removed. */
 export function filledLayout(spec: ReportSpec, table: TableKey): LayoutRow[] {
-	const rows = officialLayout(spec.format, table);
+	// the 2019 table 3 is the 2021 one with the single （六） row
+	const rows = officialLayout(table === 't3' && spec.singleOther ? '2019' : spec.format, table);
 	const omit = spec.omitRows ?? [];
 	const kept = rows.filter((r) => !r.some((c) => c.id && omit.some((o) => c.id!.startsWith(`${o}.`))));
 	// a merged label cell that spanned omitted rows spans fewer
@@ -42,5 +57,7 @@ export function filledLayout(spec: ReportSpec, table: TableKey): LayoutRow[] {
 			}
 		}
 	}
-	return kept.map((r) => r.map((c) => (c.id ? { ...c, text: spec.values[c.id] ?? '' } : c)));
+	const typos = Object.entries(spec.labelTypos ?? {});
+	const label = (text: string) => typos.reduce((t, [from, to]) => t.replaceAll(from, to), text);
+	return kept.map((r) => r.map((c) => (c.id ? { ...c, text: spec.values[c.id] ?? '' } : typos.length ? { ...c, text: label(c.text) } : c)));
 }

@@ -3,7 +3,7 @@
  * one cell per tab-indented line, a blank line after each row, an empty tab line for a cell covered
  * by a vertical merge from above, two blank lines after a table.
  */
-import { SECTION_HEADINGS, filledLayout, type ReportSpec } from './document';
+import { SECTION_HEADINGS, filledLayout, paragraphsAfterTitle, type ReportSpec } from './document';
 import type { LayoutRow } from '../template';
 
 function tableLines(rows: LayoutRow[]): string[] {
@@ -35,7 +35,7 @@ function tableLines(rows: LayoutRow[]): string[] {
 }
 
 export function writeTxt(spec: ReportSpec): string {
-	const lines = [spec.title, ''];
+	const lines = [spec.title, ...paragraphsAfterTitle(spec), ''];
 	for (const [key, heading, table] of SECTION_HEADINGS) {
 		lines.push(heading);
 		for (const p of spec.prose[key] ?? []) lines.push(p);

@@ -3,6 +3,7 @@
  * administrative hierarchy (province/city/county/township) and the report year.
  */
 import type { DocModel } from '../extract/model';
+import { DEMO_MARK } from '../template';
 import type { ReportMeta } from './report';
 
 const TITLE_MARK = /政府信息公开(?:工作)?年度?报告/;
@@ -44,7 +45,8 @@ const PROVINCE = /^(.{2,7}?(?:省|自治区))/;
 const MUNICIPALITY = /^(北京市|天津市|上海市|重庆市)/;
 const CITY = /^(.{2,9}?(?:市|地区|自治州|州|盟))(?!场|民|政|委|局|长)/;
 const COUNTY = /^(.{1,9}?(?:县|区|旗|市))(?!委|政|长|场|民|局)/;
-const TOWNSHIP = /^(.{1,9}?(?:镇|乡|街道|苏木))(?!政|长|村)/;
+// not 住房和城乡|建设局, 城乡|规划局: a department, not a township
+const TOWNSHIP = /^(.{1,9}?(?:镇|乡|街道|苏木))(?!政|长|村|建设|规划)/;
 
 /** Split the leading place names off a body name: 淮安市洪泽区人民政府 → city 淮安市, county 洪泽区. */
 export function placeOf(body: string): Place {
@@ -81,6 +83,17 @@ function fullerBody(doc: DocModel, body: string): string | null {
 	return m ? m[1] + body : null;
 }
 
+/**
+ * Generated demo data says so in the file itself: the DEMO_MARKER paragraph right after the title
+ * (looked for in the first paragraphs only, so a real report quoting the words further on is not caught).
+ */
+export function isDemo(doc: DocModel): boolean {
+	return doc.blocks
+		.filter((b) => b.kind === 'p')
+		.slice(0, 10)
+		.some((p) => p.kind === 'p' && DEMO_MARK.test(p.text.replace(/\[bookmark:[^\]]*\]/g, '')));
+}
+
 export function metaOf(doc: DocModel, override: Partial<ReportMeta> = {}): ReportMeta {
 	const title = findTitle(doc);
 	const from: ReportMeta['from'] = {};
@@ -114,13 +127,14 @@ export function metaOf(doc: DocModel, override: Partial<ReportMeta> = {}): Repor
 	const place = body ? placeOf(body) : { province: null, city: null, county: null, township: null };
 	if (place.county) from.county = '标题';
 	if (place.township) from.township = '标题';
+	const demo = isDemo(doc);
 	const meta: ReportMeta = {
 		title,
 		body,
 		...place,
 		year,
-		origin: '真实报告',
-		demo: false,
+		origin: demo ? '演示数据' : '真实报告',
+		demo,
 		from
 	};
 	for (const [k, v] of Object.entries(override)) if (v !== undefined) (meta as unknown as Record<string, unknown>)[k] = v;

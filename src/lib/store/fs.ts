@@ -14,6 +14,7 @@ import type { FormatVersion } from '../template';
 import { findingsTable, reportsTable } from './arrow';
 import { ingestBytes, MAX_BYTES } from './ingest';
 import { parseRecord, recordJson } from './record';
+import { SUMMARY_FILE, summaryJson, summaryRow, type SummaryRow } from './summary';
 
 export interface Failure {
 	file: string;
@@ -35,7 +36,7 @@ function writeAtomic(path: string, data: string | Uint8Array): boolean {
 export function recordFiles(dir: string): string[] {
 	if (!existsSync(dir)) return [];
 	return readdirSync(dir)
-		.filter((f) => f.endsWith('.json') && f !== FAILURES_FILE)
+		.filter((f) => f.endsWith('.json') && f !== FAILURES_FILE && f !== SUMMARY_FILE)
 		.sort();
 }
 
@@ -115,7 +116,8 @@ function sameFindings(a: Finding[], b: Finding[]): boolean {
 
 /**
  * After a batch: recompute the cross-year findings over every record in the folder, rewrite the
- * records whose findings changed, and write reports.arrow / findings.arrow and failures.json.
+ * records whose findings changed, and write reports.arrow / findings.arrow, summary.json (the dashboard's
+ * first paint) and failures.json.
  */
 export async function finalize(dir: string, failures: Failure[], opts: { chunk?: number; onRecord?: () => void } = {}) {
 	mkdirSync(dir, { recursive: true });
@@ -134,6 +136,7 @@ export async function finalize(dir: string, failures: Failure[], opts: { chunk?:
 	const findingsOut = arrowFile(join(dir, 'findings.arrow'));
 	let batch: CheckedReport[] = [];
 	let rewritten = 0;
+	const summary: SummaryRow[] = [];
 	const flush = () => {
 		if (!batch.length) return;
 		reportsOut.write(reportsTable(batch));
@@ -152,11 +155,13 @@ export async function finalize(dir: string, failures: Failure[], opts: { chunk?:
 			rewritten++;
 		}
 		batch.push(r);
+		summary.push(summaryRow(r));
 		if (batch.length >= chunk) flush();
 		opts.onRecord?.();
 	}
 	flush();
 	await Promise.all([reportsOut.close(reportsTable([])), findingsOut.close(findingsTable([]))]);
+	writeAtomic(join(dir, SUMMARY_FILE), summaryJson(summary));
 	const fs = [...failures].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 	writeAtomic(join(dir, FAILURES_FILE), JSON.stringify(fs, null, '\t') + '\n');
 	return { records: files.length, rewritten };

@@ -57,3 +57,10 @@ export const PROSE_COUNTS: ProseCountDef[] = [
 		rows: ['t4.suit_direct', 't4.suit_after_review']
 	}
 ];
+
+/**
+ * The paragraph every generated (demo) report prints right after its title, so a file says in itself
+ * that it is not a real report. The parser looks for DEMO_MARK in the first paragraphs (meta.demo).
+ */
+export const DEMO_MARKER = '【演示数据】本报告由程序生成，用于演示，不是真实报告。';
+export const DEMO_MARK = /^\s*【\s*演示数据\s*】/;
