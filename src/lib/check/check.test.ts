@@ -103,6 +103,7 @@ describe('across years of one body', () => {
 			[2, 1, 'y2023']
 		]);
 		expect(f[0].cells).toEqual(['y2023#t3.forward.natural', 't3.carried.natural']);
+		expect(f[0].message).toBe('自然人一栏：2023年结转下年度=2，2024年上年结转=1，两者不等');
 	});
 
 	it('X2 (soft): in force (N) = in force (N−1) + issued − repealed', () => {

@@ -4,7 +4,7 @@
  * A body is identified by county + name, never by name alone (托里县托里镇 ≠ 精河县托里镇).
  */
 import type { Report } from '../parse';
-import { checkSum } from './sums';
+import { COL_NAMES, checkSum } from './sums';
 import type { Finding } from './finding';
 
 export function bodyKey(r: Report): string | undefined {
@@ -52,7 +52,7 @@ export function crossYear(reports: Report[]): Finding[] {
 				right: [`t3.carried.${c}`],
 				leftName: `${py}年结转下年度`,
 				rightName: `${cur.meta.year}年上年结转`,
-				scope: c === 'total' ? '总计一栏' : `${c}一栏`
+				scope: `${COL_NAMES[c]}一栏`
 			});
 			if (f) out.push(unprefix(f, prev, 'error'));
 		}

@@ -58,7 +58,7 @@ export function checkSum(r: Report, s: SumSpec): Finding | undefined {
 }
 
 const APPLICANTS = ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other_org'];
-const COL_NAMES: Record<string, string> = {
+export const COL_NAMES: Record<string, string> = {
 	natural: '自然人',
 	commercial: '商业企业',
 	research: '科研机构',
