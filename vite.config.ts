@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { dataFiles } from './vite-plugins/data-files.ts';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), dataFiles()],
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 	worker: { format: 'es' },
 	test: {
