@@ -3,9 +3,11 @@
  * playwright-core, and block (and count) every request that leaves localhost.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import { AxeBuilder } from '@axe-core/playwright';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -53,8 +55,11 @@ export function assertBuilt(): void {
 /**
  * Start `vite preview` on the built app. The binary is spawned directly (not through npx or npm), so the
  * child's PID is the server's and `stop()` ends exactly that process.
+ * With STATIC_DIR set (a copy of build/), that folder is served by a small static server in this process
+ * instead, so a rebuild of the shared build/ while the tests run cannot pull files from under the pages.
  */
 export async function startPreview(timeoutMs = 20_000): Promise<PreviewServer> {
+	if (process.env.STATIC_DIR) return startStatic(resolve(process.env.STATIC_DIR));
 	assertBuilt();
 	const port = await freePort();
 	const bin = resolve(ROOT, 'node_modules/.bin/vite');
@@ -100,6 +105,47 @@ export async function startPreview(timeoutMs = 20_000): Promise<PreviewServer> {
 	};
 }
 
+const MIME: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript',
+	'.mjs': 'text/javascript',
+	'.css': 'text/css',
+	'.json': 'application/json',
+	'.wasm': 'application/wasm',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.txt': 'text/plain; charset=utf-8'
+};
+
+/** The adapter-static output served as an intranet web server would: /path → path.html, / → index.html. */
+async function startStatic(dir: string): Promise<PreviewServer> {
+	if (!existsSync(resolve(dir, 'index.html'))) throw new Error(`STATIC_DIR ${dir} has no index.html`);
+	const srv = createHttpServer((req, res) => {
+		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+		const candidates = [path, `${path}.html`, `${path.replace(/\/$/, '')}/index.html`].map((p) => resolve(dir, `.${p}`));
+		const file = candidates.find((f) => f.startsWith(dir) && existsSync(f) && statSync(f).isFile());
+		if (!file) {
+			res.writeHead(404).end('not found');
+			return;
+		}
+		res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
+		res.end(readFileSync(file));
+	});
+	const port = await freePort();
+	await new Promise<void>((ok) => srv.listen(port, '127.0.0.1', ok));
+	return {
+		url: `http://127.0.0.1:${port}/`,
+		port,
+		process: undefined as unknown as ChildProcess,
+		log: () => '',
+		stop: () =>
+			new Promise<void>((ok) => {
+				srv.closeAllConnections();
+				srv.close(() => ok());
+			})
+	};
+}
+
 export function launchBrowser(): Promise<Browser> {
 	if (!existsSync(CHROMIUM))
 		throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-wqy-microhei (never \`npx playwright install\`)`);
@@ -135,4 +181,115 @@ export async function openPage(browser: Browser, viewport = { width: 1280, heigh
 	});
 	page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
 	return { page, context, blocked, errors };
+}
+
+/* ---------- shared by the page tests ---------- */
+
+
+export const SCREENSHOTS = resolve(ROOT, 'test/browser/screenshots');
+export const VIEWPORTS = [
+	{ width: 1366, height: 768 },
+	{ width: 1920, height: 1080 }
+] as const;
+
+/** A report record of data/ as the tests read it (plain JSON, independent of the app's SQL). */
+export interface DataRecord {
+	id: string;
+	format: '2021' | '2019' | null;
+	meta: { body: string; county: string | null; township: string | null; year: number; demo: boolean; origin: string };
+	cells: Record<string, number | null>;
+	findings: { rule: string; severity: string }[];
+}
+
+/** Every report record of data/ (summary.json and failures.json are not records). */
+export function readDataRecords(): DataRecord[] {
+	const dir = resolve(ROOT, 'data');
+	return readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
+		.map((f) => JSON.parse(readFileSync(resolve(dir, f), 'utf8')))
+		.filter((o) => o && o.kind === 'gov-disclosure-report') as DataRecord[];
+}
+
+/** A cell's value; null when blank or not printed. */
+export const cell = (r: DataRecord, id: string): number | null => (id in r.cells ? r.cells[id] : null);
+
+/** Sum of filled values (null when all are blank). */
+export function sumFilled(vals: (number | null)[]): number | null {
+	const f = vals.filter((v): v is number => v !== null);
+	return f.length ? f.reduce((a, b) => a + b, 0) : null;
+}
+
+/** Run axe on the page; returns the serious and critical violations (id, impact, first targets). */
+export async function seriousViolations(page: Page) {
+	const res = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+	return res.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+}
+
+/** Full-page screenshots of a path at 1366×768 and 1920×1080, after `ready` is visible. Returns the file paths. */
+export async function screenshotAt(browser: Browser, url: string, name: string, ready: string): Promise<string[]> {
+	mkdirSync(SCREENSHOTS, { recursive: true });
+	const files: string[] = [];
+	for (const vp of VIEWPORTS) {
+		const w = await openPage(browser, { width: vp.width, height: vp.height });
+		try {
+			await w.page.goto(url);
+			await w.page.locator(ready).first().waitFor({ timeout: 90_000 });
+			await w.page.waitForTimeout(300);
+			const file = resolve(SCREENSHOTS, `${name}-${vp.width}x${vp.height}.png`);
+			await w.page.screenshot({ path: file, fullPage: true });
+			files.push(file);
+		} finally {
+			await w.context.close();
+		}
+	}
+	return files;
+}
+
+export interface BarInfo {
+	report: string;
+	body: string;
+	year: string;
+	series: string;
+	/** '' when blank. */
+	value: string;
+	blank: boolean;
+	/** The value label of a grouped bar ('' for stacked segments). */
+	text: string;
+	tip: string;
+	/** The small-multiple panel (body) the bar sits in, '' for one-plot charts. */
+	panel: string;
+}
+
+/** Every bar or stacked segment of a chart, as its data-* attributes say. */
+export function readBars(page: Page, testid: string): Promise<BarInfo[]> {
+	return page.$$eval(`[data-testid="${testid}"] g.bar`, (els) =>
+		els.map((g) => ({
+			report: g.getAttribute('data-report') ?? '',
+			body: g.getAttribute('data-body') ?? '',
+			year: g.getAttribute('data-year') ?? '',
+			series: g.getAttribute('data-series') ?? '',
+			value: g.getAttribute('data-value') ?? '',
+			blank: g.getAttribute('data-blank') === 'true',
+			text: g.querySelector('text.value-label')?.textContent?.trim() ?? '',
+			tip: g.getAttribute('data-tip') ?? '',
+			panel: g.closest('section.small')?.getAttribute('data-body') ?? ''
+		}))
+	);
+}
+
+/** Rows of a data table: data-* of the row and, per column key, the cell's text and data-value. */
+export function readTable(page: Page, testid: string) {
+	return page.$$eval(`[data-testid="${testid}"] tbody tr`, (trs) =>
+		trs.map((tr) => ({
+			data: Object.fromEntries([...tr.attributes].filter((a) => a.name.startsWith('data-')).map((a) => [a.name.slice(5), a.value])),
+			cells: Object.fromEntries(
+				[...tr.querySelectorAll('th,td')].map((c) => [
+					c.getAttribute('data-col') ?? '',
+					{ text: c.textContent?.trim() ?? '', value: c.getAttribute('data-value') ?? '', href: c.querySelector('a')?.getAttribute('href') ?? null }
+				])
+			)
+		}))
+	);
 }

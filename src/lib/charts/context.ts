@@ -5,6 +5,7 @@
  */
 import { getContext, setContext } from 'svelte';
 import type { ScaleBand, ScaleLinear } from 'd3';
+import type { BarDatum } from './types';
 
 
 export interface Padding {
@@ -27,6 +28,11 @@ export interface ChartContext {
 	color(series: string): string;
 	/** Unique prefix for ids inside this chart's SVG (patterns, clip paths). */
 	readonly uid: string;
+	/** Show the tooltip text near the pointer; `untip` hides it. */
+	tip(e: PointerEvent, text: string): void;
+	untip(): void;
+	/** A bar was clicked (drill-down or open its report); undefined when the chart has no click action. */
+	readonly activate?: (d: BarDatum) => void;
 }
 
 const KEY = Symbol('chart');

@@ -7,6 +7,10 @@ export interface ChartGroup {
 	label: string;
 	/** Optional second, grey line under the label (e.g. the county). */
 	sub?: string | null;
+	/** Hover text of the label (default: the key). */
+	title?: string;
+	/** Said in a group that has no bars (default 无此项; 未报 for a year without a report). */
+	emptyText?: string;
 }
 
 export interface ChartSeries {
@@ -25,4 +29,15 @@ export interface BarDatum {
 	tooltip: string;
 	/** Extra data-* attributes for tests and tools, e.g. { body, year }. */
 	data?: Record<string, string>;
+	/** Text shown instead of a null value: 空白 (blank in the report, the default) or e.g. 无此项 (not in this format). */
+	nullText?: string;
+	/** Where a click on the bar leads (the report page). */
+	href?: string;
+}
+
+/** A bar chart's input, ready to draw. */
+export interface BarChartData {
+	groups: ChartGroup[];
+	series: ChartSeries[];
+	data: BarDatum[];
 }

@@ -1,0 +1,83 @@
+/** Bodies (报告单位): short labels, a stable order, and the filter options a set of reports offers. */
+
+export interface BodyLike {
+	body: string;
+	county: string | null;
+	township: string | null;
+	year: number | null;
+	demo: boolean;
+}
+
+export interface BodyInfo {
+	body: string;
+	/** Township when the body is one, else the full name. */
+	label: string;
+	county: string | null;
+	/** Every report of the body is demo data / at least one is a real report. */
+	demo: boolean;
+	real: boolean;
+	years: number[];
+}
+
+export function bodyLabel(r: { body: string; township: string | null }): string {
+	return r.township || r.body;
+}
+
+const zh = new Intl.Collator('zh-CN');
+
+/** County government first, then townships, then departments; within each, by pinyin. */
+function kind(b: { body: string; township: string | null }): number {
+	if (/人民政府$/.test(b.body) && !b.township) return 0;
+	return b.township ? 1 : 2;
+}
+
+export function compareBodies(a: BodyLike | BodyInfo, b: BodyLike | BodyInfo): number {
+	const ta = 'township' in a ? a.township : null;
+	const tb = 'township' in b ? b.township : null;
+	return (
+		Number(a.county === null) - Number(b.county === null) ||
+		zh.compare(a.county ?? '', b.county ?? '') ||
+		kind({ body: a.body, township: ta }) - kind({ body: b.body, township: tb }) ||
+		zh.compare(a.body, b.body)
+	);
+}
+
+export interface Catalog {
+	/** Counties with at least one report, by pinyin. */
+	regions: string[];
+	bodies: BodyInfo[];
+	/** Years with at least one report, ascending. */
+	years: number[];
+}
+
+export function catalogOf(rows: BodyLike[]): Catalog {
+	const bodies = new Map<string, BodyInfo & { township: string | null }>();
+	const years = new Set<number>();
+	for (const r of rows) {
+		if (r.year !== null) years.add(r.year);
+		let b = bodies.get(r.body);
+		if (!b) {
+			b = { body: r.body, label: bodyLabel(r), county: r.county, township: r.township, demo: true, real: false, years: [] };
+			bodies.set(r.body, b);
+		}
+		if (!r.demo) {
+			b.demo = false;
+			b.real = true;
+		}
+		if (r.year !== null && !b.years.includes(r.year)) b.years.push(r.year);
+	}
+	const list = [...bodies.values()].sort(compareBodies);
+	for (const b of list) b.years.sort((x, y) => x - y);
+	const regions = [...new Set(rows.map((r) => r.county).filter((c): c is string => !!c))].sort(zh.compare);
+	return { regions, bodies: list.map(({ township: _t, ...b }) => b), years: [...years].sort((a, b) => a - b) };
+}
+
+/** The bodies of a region (all when region is null). */
+export function bodiesIn(c: Catalog, region: string | null): BodyInfo[] {
+	return region ? c.bodies.filter((b) => b.county === region) : c.bodies;
+}
+
+/** Sort rows by body (the order above), then year. */
+export function sortRows<T extends BodyLike>(rows: T[]): T[] {
+	return [...rows].sort((a, b) => compareBodies(a, b) || (a.year ?? 0) - (b.year ?? 0));
+}

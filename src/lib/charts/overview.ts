@@ -1,0 +1,246 @@
+/**
+ * The overview from per-report facts: headline figures and the coverage matrix (body × year). The same code
+ * reads the rows of summary.json (first paint) and of DuckDB; the DuckDB path sums its headline in SQL
+ * (`headlineTotals`), and this module's `headlineOf` is the summary path's equivalent.
+ */
+import type { FactRow, HeadlineTotals, Total } from '$lib/db/queries';
+import type { HeadlineKey, SummaryRow } from '$lib/store/summary';
+import { bodyLabel, compareBodies } from './bodies';
+import { formatNumber } from './format';
+
+export function factsFromSummary(rows: SummaryRow[]): FactRow[] {
+	return rows.map((r) => ({
+		reportId: r.id,
+		body: r.body ?? r.id,
+		city: r.city,
+		county: r.county,
+		township: r.township,
+		year: r.year,
+		format: r.format,
+		origin: r.origin,
+		demo: r.demo,
+		errors: r.errors,
+		warnings: r.warnings,
+		v: r.v,
+		zero: r.zero,
+		errorRules: r.errorRules
+	}));
+}
+
+function total(rows: FactRow[], keys: HeadlineKey[]): Total {
+	let value = 0;
+	let blanks = 0;
+	for (const r of rows) {
+		if (keys.some((k) => r.v[k] === null)) blanks++;
+		for (const k of keys) value += r.v[k] ?? 0;
+	}
+	return { value, blanks };
+}
+
+/** Headline figures over the reports of the given years (all rows when years is empty). */
+export function headlineOf(rows: FactRow[], years: number[]): HeadlineTotals {
+	const rs = years.length ? rows.filter((r) => r.year !== null && years.includes(r.year)) : rows;
+	return {
+		reports: rs.length,
+		covered: new Set(rs.map((r) => `${r.body}\u0000${r.year}`)).size,
+		bodies: new Set(rs.map((r) => r.body)).size,
+		requests: total(rs, ['new']),
+		granted: total(rs, ['granted', 'partial']),
+		reviews: total(rs, ['review']),
+		lawsuits: total(rs, ['suitDirect', 'suitAfter']),
+		decisions: total(rs, ['licensing', 'penalty', 'coercion']),
+		withFindings: rs.filter((r) => r.errors > 0 || r.warnings > 0).length,
+		withErrors: rs.filter((r) => r.errors > 0).length
+	};
+}
+
+export type CellStatus = 'missing' | 'error' | 'zero' | 'warning' | 'ok';
+
+export interface CoverageCell {
+	body: string;
+	year: number;
+	status: CellStatus;
+	/** Reports of the body in the year (normally one). */
+	reports: FactRow[];
+	zero: boolean;
+	errors: number;
+	warnings: number;
+	errorRules: string[];
+	demo: boolean;
+}
+
+export interface CoverageRow {
+	body: string;
+	label: string;
+	county: string | null;
+	/** Every report of the body is demo data / every one is a real report (both false: mixed). */
+	demo: boolean;
+	real: boolean;
+	cells: CoverageCell[];
+}
+
+export interface Coverage {
+	years: number[];
+	rows: CoverageRow[];
+	/** Bodies × years: the reports expected (every body that has a report in any year, for every year shown). */
+	expected: number;
+	received: number;
+	missing: number;
+	counts: Record<CellStatus, number>;
+}
+
+/**
+ * `rows`: every report of the region, all years (a body counts as expected once it has reported in any year);
+ * `years`: the columns to show.
+ */
+export function coverageOf(rows: FactRow[], years: number[]): Coverage {
+	const byBody = new Map<string, FactRow[]>();
+	for (const r of rows) byBody.set(r.body, [...(byBody.get(r.body) ?? []), r]);
+	const bodies = [...byBody.values()].map((rs) => rs[0]).sort(compareBodies);
+	const counts: Record<CellStatus, number> = { missing: 0, error: 0, zero: 0, warning: 0, ok: 0 };
+	const out: CoverageRow[] = bodies.map((b) => {
+		const mine = byBody.get(b.body) ?? [];
+		const cells = years.map<CoverageCell>((year) => {
+			const reports = mine.filter((r) => r.year === year);
+			const errors = reports.reduce((n, r) => n + r.errors, 0);
+			const warnings = reports.reduce((n, r) => n + r.warnings, 0);
+			const zero = reports.some((r) => r.zero);
+			const status: CellStatus = !reports.length ? 'missing' : errors ? 'error' : zero ? 'zero' : warnings ? 'warning' : 'ok';
+			counts[status]++;
+			return {
+				body: b.body,
+				year,
+				status,
+				reports,
+				zero,
+				errors,
+				warnings,
+				errorRules: [...new Set(reports.flatMap((r) => r.errorRules))].sort(),
+				demo: reports.some((r) => r.demo)
+			};
+		});
+		return { body: b.body, label: bodyLabel(b), county: b.county, demo: mine.every((r) => r.demo), real: mine.every((r) => !r.demo), cells };
+	});
+	const expected = bodies.length * years.length;
+	return { years, rows: out, expected, received: expected - counts.missing, missing: counts.missing, counts };
+}
+
+/** What a matrix cell says in words (also its accessible name). */
+export function cellText(c: CoverageCell): string {
+	if (c.status === 'missing') return '未见报告';
+	const parts: string[] = [];
+	if (c.errors) parts.push(`${formatNumber(c.errors)} 处错误（${c.errorRules.join('、')}）`);
+	if (c.zero) parts.push('全年零申请、零复议、零诉讼');
+	if (c.warnings && !c.zero) parts.push(`${formatNumber(c.warnings)} 条警告`);
+	else if (c.warnings > 1) parts.push(`另有 ${formatNumber(c.warnings - 1)} 条警告`);
+	return parts.length ? parts.join('；') : '已报告，未发现问题';
+}
+
+export function coverageSummary(c: Coverage, regionName: string): string {
+	if (!c.rows.length) return `${regionName}暂无报告。`;
+	const span = c.years.length ? `${c.years[0]}—${c.years[c.years.length - 1]}年` : '';
+	const worst = c.rows
+		.map((r) => ({ r, n: r.cells.filter((x) => x.status === 'missing').length }))
+		.filter((x) => x.n > 0)
+		.sort((a, b) => b.n - a.n)[0];
+	const miss = worst ? `，缺报最多的是${worst.r.label}（${formatNumber(worst.n)} 年）` : '';
+	return (
+		`${regionName} ${span}共 ${formatNumber(c.rows.length)} 个单位，应有报告 ${formatNumber(c.expected)} 份，已收到 ${formatNumber(c.received)} 份，` +
+		`缺 ${formatNumber(c.missing)} 份；${formatNumber(c.counts.error)} 份有不一致错误，${formatNumber(c.counts.zero)} 份全年零活动${miss}。`
+	);
+}
+
+/** A headline figure as the overview shows it. */
+export interface HeadlineCard {
+	key: string;
+	label: string;
+	value: number | null;
+	unit: string;
+	/** Second figure, e.g. "/ 140". */
+	of?: string;
+	/** What the figure is (口径), one short sentence. */
+	what: string;
+	/** A further line (blanks, prose counts). */
+	extra?: string;
+	href?: string;
+	linkText?: string;
+}
+
+const blanksNote = (t: Total, what: string) => (t.blanks ? `${formatNumber(t.blanks)} 份报告${what}空白，未计入。` : undefined);
+
+/**
+ * The cards from the headline totals (summary or DuckDB), the coverage, and the prose counts of the summary
+ * (主动公开信息 as the reports' text states it; not in the Arrow files).
+ */
+export function headlineCards(
+	t: HeadlineTotals,
+	c: Coverage,
+	prose: { value: number; reports: number } | null,
+	links: { quality: string; matrix: string }
+): HeadlineCard[] {
+	return [
+		{
+			key: 'reports',
+			label: '年度报告',
+			value: c.received,
+			of: `/ ${formatNumber(c.expected)}`,
+			unit: '份',
+			what: '已收到 / 应有（单位数 × 所选年度数，单位指任一年度有报告的单位）。',
+			extra: c.missing ? `缺 ${formatNumber(c.missing)} 份。` : '没有缺报。',
+			href: links.matrix,
+			linkText: '看覆盖矩阵'
+		},
+		{
+			key: 'decisions',
+			label: '主动公开·处理决定',
+			value: t.decisions.value,
+			unit: '件',
+			what: '表二 行政许可、行政处罚、行政强制处理决定数量之和。',
+			extra:
+				(prose ? `正文所述主动公开信息 ${formatNumber(prose.value)} 条（${formatNumber(prose.reports)} 份报告提及）。` : '') +
+				(blanksNote(t.decisions, '有一项') ?? '')
+		},
+		{
+			key: 'requests',
+			label: '依申请公开·新收申请',
+			value: t.requests.value,
+			unit: '件',
+			what: '表三 本年新收政府信息公开申请数量·总计。',
+			extra: blanksNote(t.requests, '此项')
+		},
+		{
+			key: 'granted',
+			label: '予以公开和部分公开',
+			value: t.granted.value,
+			unit: '件',
+			what: '表三 办理结果“予以公开”与“部分公开”的总计之和。',
+			extra: blanksNote(t.granted, '有一项')
+		},
+		{
+			key: 'reviews',
+			label: '行政复议',
+			value: t.reviews.value,
+			unit: '件',
+			what: '表四 行政复议·总计。',
+			extra: blanksNote(t.reviews, '此项')
+		},
+		{
+			key: 'lawsuits',
+			label: '行政诉讼',
+			value: t.lawsuits.value,
+			unit: '件',
+			what: '表四 未经复议直接起诉与复议后起诉的总计之和。',
+			extra: blanksNote(t.lawsuits, '有一项')
+		},
+		{
+			key: 'findings',
+			label: '有核查问题的报告',
+			value: t.withFindings,
+			unit: '份',
+			what: '有错误或警告的报告数（不含仅有提示的）。',
+			extra: `其中 ${formatNumber(t.withErrors)} 份有错误。`,
+			href: links.quality,
+			linkText: '到数据质量页'
+		}
+	];
+}

@@ -1,0 +1,94 @@
+/**
+ * The dashboard's SQL, run on the bundled data/ Arrow files with duckdb-wasm's Node build (the same engine and
+ * SQL as the browser), checked against plain JS over the data/*.json records.
+ */
+import { createRequire } from 'node:module';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cellRows, headlineTotals, overviewFacts } from './queries';
+
+const require = createRequire(import.meta.url);
+const DATA = resolve(import.meta.dirname, '../../../data');
+
+interface Rec {
+	id: string;
+	meta: { body: string; county: string | null; year: number; demo: boolean };
+	cells: Record<string, number | null>;
+	findings: { rule: string; severity: string }[];
+}
+const records: Rec[] = readdirSync(DATA)
+	.filter((f) => f.endsWith('.json'))
+	.map((f) => JSON.parse(readFileSync(join(DATA, f), 'utf8')))
+	.filter((o) => o.kind === 'gov-disclosure-report');
+
+let conn: AsyncDuckDBConnection;
+let close: () => void = () => {};
+
+beforeAll(async () => {
+	const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
+	const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
+	const db = await duckdb.createDuckDB(
+		{ mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: '' }, eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: '' } },
+		new duckdb.VoidLogger(),
+		duckdb.NODE_RUNTIME
+	);
+	await db.instantiate();
+	const c = db.connect();
+	c.query('SET autoinstall_known_extensions=false');
+	c.query('SET autoload_known_extensions=false');
+	c.insertArrowFromIPCStream(readFileSync(join(DATA, 'reports.arrow')), { name: 'reports', create: true });
+	c.insertArrowFromIPCStream(readFileSync(join(DATA, 'findings.arrow')), { name: 'findings', create: true });
+	// the blocking connection answers synchronously; `await` on its results works the same
+	conn = c as unknown as AsyncDuckDBConnection;
+	close = () => c.close();
+}, 60_000);
+
+afterAll(() => close());
+
+const sum = (rs: Rec[], ids: string[]) => rs.reduce((n, r) => n + ids.reduce((m, id) => m + (r.cells[id] ?? 0), 0), 0);
+const blanks = (rs: Rec[], ids: string[]) => rs.filter((r) => ids.some((id) => r.cells[id] === null || r.cells[id] === undefined)).length;
+
+describe('dashboard queries on the bundled data', () => {
+	it('overviewFacts: one row per report with the headline cells, finding counts and ZERO flag', async () => {
+		const rows = await overviewFacts(conn);
+		expect(rows.length).toBe(records.length);
+		for (const r of records) {
+			const row = rows.find((x) => x.reportId === r.id)!;
+			expect(row.body).toBe(r.meta.body);
+			expect(row.year).toBe(r.meta.year);
+			expect(row.v.new).toBe(r.cells['t3.new.total'] ?? null);
+			expect(row.v.review).toBe(r.cells['t4.review.total'] ?? null);
+			expect(row.errors).toBe(r.findings.filter((f) => f.severity === 'error').length);
+			expect(row.zero).toBe(r.findings.some((f) => f.rule === 'ZERO'));
+			expect(row.errorRules).toEqual([...new Set(r.findings.filter((f) => f.severity === 'error').map((f) => f.rule))].sort());
+		}
+		expect(rows.find((x) => x.reportId === 'huaian_hongze_2024.pdf')?.v.new).toBe(95);
+		expect(rows.find((x) => x.reportId === 'huaian_city_2024.pdf')?.v.new).toBe(3119);
+	});
+
+	it('headlineTotals sums over a scope and counts blanks', async () => {
+		const years = [2023, 2024];
+		const scoped = records.filter((r) => r.meta.county === '托里县' && years.includes(r.meta.year));
+		const t = await headlineTotals(conn, { region: '托里县', years });
+		expect(t.reports).toBe(scoped.length);
+		expect(t.requests).toEqual({ value: sum(scoped, ['t3.new.total']), blanks: blanks(scoped, ['t3.new.total']) });
+		const g = ['t3.granted.total', 't3.partial.total'];
+		expect(t.granted).toEqual({ value: sum(scoped, g), blanks: blanks(scoped, g) });
+		const l = ['t4.suit_direct.total', 't4.suit_after_review.total'];
+		expect(t.lawsuits).toEqual({ value: sum(scoped, l), blanks: blanks(scoped, l) });
+		expect(t.withErrors).toBe(scoped.filter((r) => r.findings.some((f) => f.severity === 'error')).length);
+		const all = await headlineTotals(conn);
+		expect(all.reports).toBe(records.length);
+	});
+
+	it('cellRows returns the asked cells for the asked bodies, binding names as parameters', async () => {
+		const rows = await cellRows(conn, { bodies: ['淮安市洪泽区人民政府'], years: [2023] }, ['t4.review.total', 't4.review.upheld']);
+		expect(rows).toHaveLength(1);
+		expect(rows[0].cells['t4.review.total']).toBe(0);
+		const none = await cellRows(conn, { bodies: ["x' OR 1=1 --"] }, ['t3.new.total']);
+		expect(none).toEqual([]);
+		await expect(cellRows(conn, {}, ['t3.new.total"; DROP TABLE reports; --'])).rejects.toThrow(/unknown cell id/);
+	});
+});

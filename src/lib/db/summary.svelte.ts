@@ -1,0 +1,37 @@
+/**
+ * summary.json, loaded once per page (a few kB, before DuckDB): the first paint of the overview and the filter
+ * options of every page. A failure leaves `rows` null; the pages then wait for DuckDB.
+ */
+import { parseSummary, type SummaryRow } from '$lib/store/summary';
+import { SUMMARY_URL } from './assets';
+
+export interface SummaryState {
+	rows: SummaryRow[] | null;
+	/** ms from navigation start to the summary being parsed (for the first-paint measurement). */
+	loadedAt: number | null;
+	error: string | null;
+}
+
+export const summaryState: SummaryState = $state({ rows: null, loadedAt: null, error: null });
+
+let loading: Promise<SummaryRow[] | null> | undefined;
+
+async function load(): Promise<SummaryRow[] | null> {
+	try {
+		const res = await fetch(SUMMARY_URL);
+		if (!res.ok) throw new Error(`HTTP ${res.status}`);
+		const s = parseSummary(await res.text());
+		if (!s) throw new Error('格式不符');
+		summaryState.rows = s.reports;
+		summaryState.loadedAt = performance.now();
+		return s.reports;
+	} catch (e) {
+		summaryState.error = `摘要数据未能载入（${e instanceof Error ? e.message : String(e)}），等待分析引擎`;
+		return null;
+	}
+}
+
+export function ensureSummary(): Promise<SummaryRow[] | null> {
+	loading ??= load();
+	return loading;
+}

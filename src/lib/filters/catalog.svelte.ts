@@ -1,0 +1,38 @@
+/**
+ * The reports a page can filter on (regions, bodies, years): from summary.json as soon as it is loaded, else from
+ * DuckDB. `facts` are the per-report headline rows (the overview's input).
+ */
+import { catalogOf, type Catalog } from '$lib/charts/bodies';
+import { factsFromSummary } from '$lib/charts/overview';
+import type { FactRow } from '$lib/db/queries';
+import { loadState, withDB } from '$lib/db/state.svelte';
+import { summaryState } from '$lib/db/summary.svelte';
+import { live } from './live.svelte';
+
+export interface CatalogState {
+	readonly facts: FactRow[] | null;
+	readonly catalog: Catalog | null;
+	/** Where the facts come from now. */
+	readonly source: 'summary' | 'duckdb' | null;
+}
+
+/** `preferDb`: switch to DuckDB's rows once the database is ready (the overview); else keep the summary's. */
+export function useCatalog(preferDb = false): CatalogState {
+	const db = live(() =>
+		(preferDb && loadState.status === 'ready') || summaryState.error ? withDB((m, conn) => m.overviewFacts(conn)) : null
+	);
+	const fromSummary = $derived(summaryState.rows ? factsFromSummary(summaryState.rows) : null);
+	const facts = $derived(db.data ?? fromSummary);
+	const catalog = $derived(facts ? catalogOf(facts) : null);
+	return {
+		get facts() {
+			return facts;
+		},
+		get catalog() {
+			return catalog;
+		},
+		get source() {
+			return db.data ? 'duckdb' : fromSummary ? 'summary' : null;
+		}
+	};
+}
