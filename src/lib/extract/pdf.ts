@@ -5,10 +5,14 @@
  * vertical labels in their own cell) and the running text as paragraphs; see pdf-layout.ts and
  * pdf-grid.ts. A PDF without any text (a scan) is refused: its numbers are never guessed.
  *
- * pdfjs runs without a Web Worker: the worker module is loaded into the same thread, so nothing is
- * fetched from the network. CMaps and standard fonts (needed only by PDFs that do not embed their
- * fonts) are read from the pdfjs-dist package folder in Node; a browser caller passes their URLs
- * (or a worker port) once with configurePdf().
+ * pdfjs runs without a Web Worker: the worker module is loaded into the same thread (talking to it
+ * over a DirectPort, which hands messages over without cloning them), so nothing is fetched from
+ * the network. Fonts are parsed for their metrics and Unicode maps but never loaded for display
+ * (see skipFontLoading). Cost per report is mostly pdfjs's own: sanitising the embedded font
+ * programs (about half), parsing each page's content twice (text, then ruling lines) and zlib.
+ * CMaps and standard fonts (needed only by PDFs that do not embed their fonts) are read from the
+ * pdfjs-dist package folder in Node; a browser caller passes their URLs (or a worker port) once
+ * with configurePdf().
  */
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { ExtractError, type DocModel } from './model';
@@ -71,6 +75,13 @@ const NATIVES = [
 	[JSON, 'parse']
 ] as const;
 
+/** The worker side of pdfjs, when it runs in this thread. */
+interface WorkerModule {
+	WorkerMessageHandler?: { initializeFromPort?(port: unknown): void };
+}
+
+let workerModule: WorkerModule | undefined;
+
 async function pdfjs(): Promise<Pdfjs> {
 	loaded ??= (async () => {
 		const natives = NATIVES.map(([o, k]) => Object.getOwnPropertyDescriptor(o, k));
@@ -79,7 +90,7 @@ async function pdfjs(): Promise<Pdfjs> {
 		if (resources.workerPort) lib.GlobalWorkerOptions.workerPort = resources.workerPort as Worker;
 		// the worker's message handler in this thread: pdfjs uses it instead of starting a worker
 		// @ts-expect-error pdfjs-dist ships no type declarations for its worker module
-		else await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+		else workerModule = (await import('pdfjs-dist/legacy/build/pdf.worker.mjs')) as WorkerModule;
 		NATIVES.forEach(([o, k], i) => {
 			const d = natives[i];
 			if (d && (o as unknown as Record<string, unknown>)[k] !== d.value) Object.defineProperty(o, k, d);
@@ -89,9 +100,90 @@ async function pdfjs(): Promise<Pdfjs> {
 	return loaded;
 }
 
+type Listener = (event: { data: unknown }) => void;
+
+/**
+ * One end of an in-thread message channel between pdfjs's main side and its worker side. pdfjs's
+ * own in-thread channel (LoopbackPort) structuredClones every message, as a real worker boundary
+ * would: a fifth of the time went into cloning operator lists and text items that this thread only
+ * reads. Here a message is handed over as it is, in a microtask like LoopbackPort. The one thing
+ * the worker side reuses after sending is a stream chunk's arrays (an operator list chunk's
+ * fnArray/argsArray are emptied after each flush), so a chunk's array members are copied (shallow).
+ * Transferred buffers are shared rather than detached; the sender never touches them again (with a
+ * real worker they would be detached).
+ */
+class DirectPort {
+	peer: DirectPort | undefined;
+	private listeners = new Set<Listener>();
+
+	postMessage(message: unknown): void {
+		const peer = this.peer;
+		if (!peer) return;
+		const event = { data: copyChunk(message) };
+		queueMicrotask(() => {
+			for (const listener of peer.listeners) listener.call(peer, event);
+		});
+	}
+
+	addEventListener(type: string, listener: Listener, options?: { signal?: AbortSignal }): void {
+		if (type !== 'message' || options?.signal?.aborted) return;
+		this.listeners.add(listener);
+		options?.signal?.addEventListener('abort', () => this.listeners.delete(listener), { once: true });
+	}
+
+	removeEventListener(type: string, listener: Listener): void {
+		if (type === 'message') this.listeners.delete(listener);
+	}
+
+	close(): void {
+		this.listeners.clear();
+		if (this.peer) this.peer.peer = undefined;
+		this.peer = undefined;
+	}
+}
+
+function copyChunk(message: unknown): unknown {
+	const chunk = (message as { chunk?: unknown } | null)?.chunk;
+	if (!chunk || typeof chunk !== 'object' || Array.isArray(chunk)) return message;
+	const copy: Record<string, unknown> = { ...(chunk as Record<string, unknown>) };
+	for (const k in copy) if (Array.isArray(copy[k])) copy[k] = (copy[k] as unknown[]).slice();
+	return { ...(message as object), chunk: copy };
+}
+
+/** A pdfjs worker running in this thread over a DirectPort; undefined where that is not possible. */
+function directWorker(lib: Pdfjs): { worker: InstanceType<Pdfjs['PDFWorker']>; close(): void } | undefined {
+	const init = workerModule?.WorkerMessageHandler?.initializeFromPort;
+	if (typeof init !== 'function') return undefined;
+	const main = new DirectPort();
+	const side = new DirectPort();
+	main.peer = side;
+	side.peer = main;
+	try {
+		init.call(workerModule!.WorkerMessageHandler, side);
+		const worker = lib.PDFWorker.create({ port: main as unknown as Worker, verbosity: lib.VerbosityLevel.ERRORS });
+		return {
+			worker,
+			close() {
+				worker.destroy();
+				main.close();
+				side.close();
+			}
+		};
+	} catch {
+		main.close();
+		side.close();
+		return undefined;
+	}
+}
+
 function indexOfBytes(bytes: Uint8Array, pattern: string, from: number, to: number): number {
-	const p = [...pattern].map((c) => c.charCodeAt(0));
-	for (let i = Math.max(0, from); i + p.length <= Math.min(bytes.length, to); i++) if (p.every((c, j) => bytes[i + j] === c)) return i;
+	const end = Math.min(bytes.length, to) - pattern.length;
+	const first = pattern.charCodeAt(0);
+	outer: for (let i = Math.max(0, from); i <= end; i++) {
+		if (bytes[i] !== first) continue;
+		for (let j = 1; j < pattern.length; j++) if (bytes[i + j] !== pattern.charCodeAt(j)) continue outer;
+		return i;
+	}
 	return -1;
 }
 
@@ -115,6 +207,17 @@ function toText(it: TextItem, vertical: boolean): PdfText | undefined {
 	}
 	if (vertical) return { str, x0: e, x1: e + Math.max(it.width, size), y0: f - Math.max(it.height, size), y1: f, base: f, size, vertical, rotated };
 	return { str, x0: e, x1: e + it.width, y0: f - 0.2 * size, y1: f + 0.8 * size, base: f, size, vertical, rotated };
+}
+
+/**
+ * Nothing is drawn, so the fonts pdfjs posts with each operator list are not loaded into a document
+ * (in Node there is none: loading would fail and pdfjs would fall back to posting a path for every
+ * glyph, as it does with disableFontFace). pdfjs has no option for this; if its private field is
+ * ever gone, only speed suffers.
+ */
+function skipFontLoading(doc: unknown): void {
+	const loader = (doc as { _transport?: { fontLoader?: { bind?: unknown } } })._transport?.fontLoader;
+	if (loader && typeof loader.bind === 'function') loader.bind = async () => undefined;
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
@@ -145,11 +248,15 @@ export async function extractPdf(file: string, bytes: Uint8Array, options: PdfOp
 
 	const lib = await pdfjs();
 	const OPS = lib.OPS as unknown as OpCodes;
+	const direct = directWorker(lib);
 	const task = lib.getDocument({
 		data: new Uint8Array(bytes), // a copy: pdfjs takes ownership of the buffer it is given
 		isEvalSupported: false,
 		useSystemFonts: false,
-		disableFontFace: true,
+		// false: with true, getOperatorList turns every glyph drawn into a path and posts it to this
+		// thread (two thirds of its time, and a damaged glyph silently cut the operator list short);
+		// the fonts it posts instead are not loaded (skipFontLoading)
+		disableFontFace: false,
 		fontExtraProperties: false,
 		enableXfa: false,
 		stopAtErrors: true,
@@ -158,11 +265,13 @@ export async function extractPdf(file: string, bytes: Uint8Array, options: PdfOp
 		cMapPacked: true,
 		standardFontDataUrl: resources?.standardFontDataUrl,
 		wasmUrl: resources?.wasmUrl,
+		...(direct ? { worker: direct.worker } : {}),
 		...(resources?.BinaryDataFactory ? { BinaryDataFactory: resources.BinaryDataFactory } : {})
 	} as Parameters<Pdfjs['getDocument']>[0]);
 
 	const read = async () => {
 		const doc = await task.promise;
+		skipFontLoading(doc);
 		if (doc.numPages > opts.maxPages) throw new ExtractError(file, `PDF 有 ${doc.numPages} 页，超过上限 ${opts.maxPages} 页，不像年度报告`);
 		const pages: PageInput[] = [];
 		let texts = 0;
@@ -210,5 +319,6 @@ export async function extractPdf(file: string, bytes: Uint8Array, options: PdfOp
 		throw new ExtractError(file, reasonOf(e, opts.timeoutMs));
 	} finally {
 		await task.destroy().catch(() => undefined);
+		direct?.close();
 	}
 }
