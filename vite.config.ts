@@ -7,7 +7,7 @@ export default defineConfig({
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 	worker: { format: 'es' },
 	test: {
-		include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/browser/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/browser/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 30000,
 		// the JSON report is what .ci/run counts

@@ -14,6 +14,7 @@ const PROBLEM_RULES: Record<ParseProblem['kind'], [Rule, Severity]> = {
 	'row.unlabelled': ['PARSE', 'warning'],
 	'row.fuzzy_label': ['PARSE', 'info'],
 	'row.duplicate': ['PARSE', 'warning'],
+	'row.ambiguous': ['PARSE', 'error'],
 	'table.missing': ['MISSING', 'error'],
 	'format.unknown': ['FORMAT', 'error'],
 	'format.assumed': ['FORMAT', 'warning'],

@@ -424,6 +424,22 @@ describe('docx adapter: bad input gives a reason, never a crash', () => {
 		expect(await ingestFail('c.docx', v)).toContain(`${CORRUPT}（压缩包数据损坏`);
 	});
 
+	it('a damaged byte in a stored (uncompressed) part is caught by the CRC, not read as another digit (fuzz)', async () => {
+		// found by test/fuzz: fflate does not check CRC-32, so "3" flipped to "7" in a stored document.xml was read as 7
+		const spec = randomSpec('2021', 3).spec;
+		spec.values['t2.rules.issued'] = '3';
+		const stored = zipSync(unzipSync(await buildDocx(spec, { splitRuns: false })), { level: 0 });
+		expect((await ingestOk('s.docx', stored)).cells['t2.rules.issued']).toBe(3);
+		const text = strFromU8(stored, true);
+		const re = /<w:t(?: [^>]*)?>3<\/w:t>/g;
+		re.lastIndex = text.indexOf('规章');
+		const m = re.exec(text)!;
+		const at = m.index + m[0].indexOf('>') + 1;
+		const damaged = stored.slice();
+		damaged[at] ^= 0x04; // '3' → '7'
+		expect(await ingestFail('s.docx', damaged)).toContain('校验和不符');
+	});
+
 	it('fuzz: 300 truncations and byte flips of a valid docx each end in a report or a reason, quickly', async () => {
 		const v = await validDocx();
 		const r = rng(7);

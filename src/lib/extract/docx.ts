@@ -94,7 +94,52 @@ function unzipParts(file: string, bytes: Uint8Array, wanted: (name: string) => b
 		if (/invalid zip data/.test(msg)) throw new ExtractError(file, `${CORRUPT}（压缩包不完整，可能下载中断或文件被截断）`);
 		throw new ExtractError(file, `${CORRUPT}（压缩包数据损坏：${msg}）`);
 	}
+	// fflate does not check the CRC-32 the zip records: a damaged byte would otherwise be read as text (3 → 7)
+	const crcs = Object.keys(parts).length ? recordedCrcs(bytes) : new Map<string, number>();
+	for (const [name, data] of Object.entries(parts)) {
+		const recorded = crcs.get(name);
+		if (recorded && crc32(data) !== recorded) throw new ExtractError(file, `${CORRUPT}（${name} 校验和不符，文件内容已损坏）`);
+	}
 	return { parts, names };
+}
+
+const CRC_TABLE = (() => {
+	const t = new Int32Array(256);
+	for (let n = 0; n < 256; n++) {
+		let c = n;
+		for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+		t[n] = c;
+	}
+	return t;
+})();
+
+/** CRC-32 (the zip/PNG polynomial) of the bytes. */
+function crc32(b: Uint8Array): number {
+	let c = -1;
+	for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]) & 0xff] ^ (c >>> 8);
+	return (c ^ -1) >>> 0;
+}
+
+/** Entry name → CRC-32 as the zip's central directory records it (empty when the directory cannot be read). */
+function recordedCrcs(zip: Uint8Array): Map<string, number> {
+	const out = new Map<string, number>();
+	const u16 = (o: number) => zip[o] | (zip[o + 1] << 8);
+	const u32 = (o: number) => (u16(o) | (u16(o + 2) << 16)) >>> 0;
+	let eocd = -1;
+	for (let o = zip.length - 22; o >= Math.max(0, zip.length - 22 - 0xffff); o--)
+		if (u32(o) === 0x06054b50) {
+			eocd = o;
+			break;
+		}
+	if (eocd < 0) return out;
+	let o = u32(eocd + 16);
+	for (let i = u16(eocd + 10); i > 0 && o + 46 <= zip.length && u32(o) === 0x02014b50; i--) {
+		const n = u16(o + 28);
+		const name = new TextDecoder(u16(o + 8) & 0x800 ? 'utf-8' : 'latin1').decode(zip.subarray(o + 46, o + 46 + n));
+		out.set(name, u32(o + 16));
+		o += 46 + n + u16(o + 30) + u16(o + 32);
+	}
+	return out;
 }
 
 function mainDocumentXml(file: string, bytes: Uint8Array): string {

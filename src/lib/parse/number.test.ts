@@ -19,7 +19,9 @@ describe('readCell', () => {
 		['251000元', yuan, 251000],
 		['2.51万元', yuan, 25100],
 		['-3', change, -3],
-		['-0', change, 0]
+		['-0', change, 0],
+		['123456789012345', count, 123456789012345],
+		['0.000000000000001', wan, 1e-15]
 	] as const)('%s reads as %d', (raw, col, value) => {
 		expect(readCell(raw, col)).toMatchObject({ kind: 'number', value });
 	});
@@ -40,7 +42,10 @@ describe('readCell', () => {
 		['5元', count, /金额单位/],
 		['abc', count, /不是一个数字/],
 		['1,23', count, /不是一个数字/],
-		['12a', count, /不是一个数字/]
+		['12a', count, /不是一个数字/],
+		// found by test/fuzz: 18 digits (an ID number in a cell) were read as 600004012345678800
+		['600004012345678901', count, /位数过多/],
+		['1234567890123456.5', yuan, /位数过多/]
 	] as const)('%s is unreadable, never guessed', (raw, col, reason) => {
 		const r = readCell(raw, col);
 		expect(r.kind).toBe('unreadable');

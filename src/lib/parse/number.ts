@@ -44,6 +44,9 @@ export function readCell(raw: string, column?: ColumnDef): CellReading {
 	const negative = m[1] === '-';
 	if (negative && !column?.allowNegative) return { kind: 'unreadable', reason: `此栏不能为负数：“${raw.trim()}”` };
 	if (m[3] && !column?.allowDecimal) return { kind: 'unreadable', reason: `此栏应为整数：“${raw.trim()}”` };
+	// more digits than a double holds exactly (an ID or phone number in a cell): never a rounded value
+	const digits = (m[2].replaceAll(',', '') + (m[3] ?? '').slice(1)).replace(/^0+/, '');
+	if (digits.length > 15) return { kind: 'unreadable', reason: `数字位数过多，无法精确读取：“${raw.trim()}”` };
 	let value = Number(m[2].replaceAll(',', '') + (m[3] ?? ''));
 	if (negative && value !== 0) value = -value; // never a -0
 	if (factor !== 1) value = Math.round(value * factor * 1e6) / 1e6;

@@ -82,6 +82,52 @@ describe('parse: real-world faults are reported, never guessed', () => {
 		expect(r.problems).toContainEqual(expect.objectContaining({ kind: 'row.cell_count', row: 'new' }));
 	});
 
+	it('a stray cell in a row that ends in blank cells is not dropped: the row is reported, never shifted (fuzz)', () => {
+		// found by test/fuzz: the blank 总计 was trimmed as "extra", so every value after the stray cell moved one column
+		const { spec } = randomSpec('2021', 23);
+		Object.assign(spec.values, { 't3.granted.natural': '3', 't3.granted.commercial': '4', 't3.granted.research': '', 't3.granted.total': '' });
+		const html = writeHtml(spec).replace(/(<td colspan="2">（一）予以公开<\/td>)/, '$1<td>3</td>');
+		const r = viaHtml(html);
+		expect(Object.keys(r.cells).filter((k) => k.startsWith('t3.granted.'))).toEqual([]);
+		expect(r.problems).toContainEqual(expect.objectContaining({ kind: 'row.cell_count', row: 'granted' }));
+		// the same in the txt layout: a value line printed twice
+		const txt = writeTxt(spec).replace(/(\t（一）予以公开\n\t3\n)/, '$1\t3\n');
+		const t = viaTxt(txt);
+		expect(Object.keys(t.cells).filter((k) => k.startsWith('t3.granted.'))).toEqual([]);
+		expect(t.problems).toContainEqual(expect.objectContaining({ kind: 'row.cell_count', row: 'granted' }));
+	});
+
+	it('the single （六） row beside the rows it stands for is ambiguous: not read, reported (fuzz)', () => {
+		// found by test/fuzz: with the label of （六）1. lost, its group label “（六）其他处理” read as the single row
+		const { spec, expected } = randomSpec('2021', 27);
+		const txt = writeTxt(spec).replace(/\t1\.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\n/, '');
+		const r = viaTxt(txt);
+		expect(Object.keys(r.cells).filter((k) => k.startsWith('t3.other.') && !k.startsWith('t3.other.overdue_') && !k.startsWith('t3.other.misc.'))).toEqual([]);
+		expect(r.problems).toContainEqual(
+			expect.objectContaining({ kind: 'row.ambiguous', row: 'other', cells: expect.arrayContaining(['t3.other.natural', 't3.other.total']) })
+		);
+		expect(r.cells['t3.other.misc.natural']).toBe(expected['t3.other.misc.natural']);
+		// the single row alone (the 2019 layout inside a 2021 report) still reads
+		const single = randomSpec('2021', 28);
+		single.spec.singleOther = true;
+		for (const c of ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other_org', 'total']) single.spec.values[`t3.other.${c}`] = '1';
+		const s = viaTxt(writeTxt(single.spec));
+		expect(s.cells['t3.other.total']).toBe(1);
+		expect(s.problems.filter((p) => p.kind === 'row.ambiguous')).toEqual([]);
+	});
+
+	it('table 4 without its header is not read: a blank grid is not a blank table 4 (fuzz)', () => {
+		// found by test/fuzz on a damaged PDF: the page text was lost, its ruled grid became 15 blank cells read as table 4
+		const { spec } = randomSpec('2021', 29);
+		const txt = writeTxt(spec);
+		const at = txt.indexOf('四、政府信息公开行政复议');
+		const end = txt.indexOf('五、');
+		const headless = txt.slice(at, end).split('\n').filter((l) => !/^\t.*[\p{Script=Han}]/u.test(l)).join('\n');
+		const r = viaTxt(txt.slice(0, at) + headless + txt.slice(end));
+		expect(Object.keys(r.cells).filter((k) => k.startsWith('t4.'))).toEqual([]);
+		expect(r.problems).toContainEqual(expect.objectContaining({ kind: 'table.missing', table: 't4', cells: expect.arrayContaining(['t4.review.total']) }));
+	});
+
 	it('a label typo within edit distance is read and flagged', () => {
 		const { spec, expected } = randomSpec('2021', 24);
 		const r = viaTxt(writeTxt(spec).replace('本机关不掌握相关政府信息', '本机关不掌握相关政付信息'));

@@ -29,6 +29,7 @@ export interface ParseProblem {
 		| 'row.unknown_label'
 		| 'row.fuzzy_label'
 		| 'row.duplicate'
+		| 'row.ambiguous'
 		| 'row.unlabelled'
 		| 'table.missing'
 		| 'format.unknown'

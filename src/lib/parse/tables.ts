@@ -135,6 +135,7 @@ export function readLabelledTable(format: FormatVersion, key: TableKey, rows: Ro
 	const defs = tableOf(format, key).blocks.flatMap((b) => b.rows);
 	const exact = rowsByLabel(format, key, defs);
 	const seen = new Set<string>();
+	const labelWhere = new Map<string, Cell['where']>();
 	let inData = key !== 't3';
 	let group: string | undefined;
 
@@ -175,8 +176,9 @@ export function readLabelledTable(format: FormatVersion, key: TableKey, rows: Ro
 		if (key === 't3' && row.key === 'new') inData = true;
 		if (!inData) continue;
 		const block = blockOf(format, key, row);
-		let vals = values;
-		while (vals.length > block.columns.length && !vals[vals.length - 1].text.trim()) vals = vals.slice(0, -1);
+		// a row with more cells than columns is refused even when the extra cells are blank at the end:
+		// dropping them would guess that the stray cell is there, and shift every value after it
+		const vals = values;
 		const rowIds = block.columns.map((c) => cellId(key, row.key, c.key));
 		if (vals.length !== block.columns.length) {
 			out.problems.push({
@@ -195,12 +197,29 @@ export function readLabelledTable(format: FormatVersion, key: TableKey, rows: Ro
 			continue;
 		}
 		seen.add(row.key);
+		labelWhere.set(row.key, cells[li].where);
 		let note: string | undefined;
 		if (match.fuzzy) {
 			note = `行标题“${label.replace(/\n/g, '')}”按“${row.label}”识别`;
 			out.problems.push({ kind: 'row.fuzzy_label', message: note, table: key, row: row.key, cells: rowIds, raw: label, where: cells[li].where });
 		}
 		readValues(out, key, row, block, vals, row.label, note);
+	}
+	// the single （六） row printed beside the rows it stands for: a subtotal, or one of those rows
+	// whose own label is lost (its group label then reads as the row label); either way not the single row
+	for (const alt of defs.filter((d) => d.alternativeOf && seen.has(d.key))) {
+		const parts = defs.filter((d) => d.key.startsWith(`${alt.alternativeOf}.`) && seen.has(d.key));
+		if (!parts.length) continue;
+		const ids = blockOf(format, key, alt).columns.map((c) => cellId(key, alt.key, c.key));
+		for (const id of ids) delete out.detail[id];
+		out.problems.push({
+			kind: 'row.ambiguous',
+			message: `“${alt.label}”一行与其下的分项行同时出现，无法确定是合计还是缺了标题的分项，整行未采用`,
+			table: key,
+			row: alt.key,
+			cells: ids,
+			where: labelWhere.get(alt.key)
+		});
 	}
 	return out;
 }
@@ -214,6 +233,19 @@ export function readUnlabelledTable(format: FormatVersion, key: TableKey, rows: 
 	const data = dataRows.find((r) => r.length === width) ?? dataRows[dataRows.length - 1];
 	if (!data) {
 		out.problems.push({ kind: 'table.missing', message: '表四中没有找到数据行', table: key });
+		return out;
+	}
+	// without its header (行政复议 / 行政诉讼 …) a row of 15 cells is table 4 only by where it stands, e.g. the
+	// ruled grid of a PDF page whose text was lost: its cells are not read as table 4
+	if (!rows.some((r) => r.some((c) => isLabelLike(c.text)))) {
+		out.problems.push({
+			kind: 'table.missing',
+			message: '表四没有表头（行政复议、行政诉讼等栏目名称），无法确认数据行，未采用',
+			table: key,
+			cells: block.rows.flatMap((r) => block.columns.map((c) => cellId(key, r.key, c.key))),
+			raw: data.map((c) => c.text).join('\t'),
+			where: data[0]?.where
+		});
 		return out;
 	}
 	if (data.length !== width) {
