@@ -3,6 +3,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ingestFile, type FileTask } from '../src/lib/store/fs';
 
 const dir: string = workerData.dir;
+// pdfjs can leave a rejected promise behind on a damaged file after the file itself was answered:
+// that must not kill the worker (and with it the batch)
+process.on('unhandledRejection', () => {});
 parentPort!.on('message', async (task: FileTask) => {
 	try {
 		parentPort!.postMessage(await ingestFile(dir, task));

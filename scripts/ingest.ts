@@ -108,6 +108,9 @@ async function run(tasks: FileTask[], dir: string, jobs: number, onDone: (r: Fil
 	);
 }
 
+// see ingest-worker.ts: a stray rejection from pdfjs on a damaged file must not stop the batch
+process.on('unhandledRejection', () => {});
+
 async function main() {
 	const { out, dropProse, jobs, inputs } = parseArgs(process.argv.slice(2));
 	const failures: Failure[] = [];
