@@ -7,11 +7,33 @@ export default defineConfig({
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 	worker: { format: 'es' },
 	test: {
-		include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/browser/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
 		environment: 'node',
-		testTimeout: 30000,
 		// the JSON report is what .ci/run counts
 		reporters: ['default', 'json'],
-		outputFile: { json: 'test-results/vitest.json' }
+		outputFile: { json: 'test-results/vitest.json' },
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
+					testTimeout: 30_000,
+					sequence: { groupOrder: 0 }
+				}
+			},
+			{
+				// Browser tests start after the unit tests have finished and run one file at a time: each drives a
+				// Chromium, and on a small CI machine several at once (beside the unit tests) starve each other.
+				extends: true,
+				test: {
+					name: 'browser',
+					include: ['test/browser/**/*.test.ts'],
+					fileParallelism: false,
+					testTimeout: 120_000,
+					hookTimeout: 120_000,
+					sequence: { groupOrder: 1 }
+				}
+			}
+		]
 	}
 });

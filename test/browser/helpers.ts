@@ -53,14 +53,15 @@ export function assertBuilt(): void {
 }
 
 /**
- * Start `vite preview` on the built app. The binary is spawned directly (not through npx or npm), so the
- * child's PID is the server's and `stop()` ends exactly that process.
- * With STATIC_DIR set (a copy of build/), that folder is served by a small static server in this process
- * instead, so a rebuild of the shared build/ while the tests run cannot pull files from under the pages.
+ * Serve the built app for a browser test. By default build/ (or STATIC_DIR, a copy of it) is served by a small
+ * static server inside the test process, as an intranet web server would serve it: no child process to start,
+ * so a loaded CI machine cannot time out waiting for one. With VITE_PREVIEW=1, `vite preview` (what `npm start`
+ * runs) is spawned instead; its binary is spawned directly, so `stop()` ends exactly that process.
  */
-export async function startPreview(timeoutMs = 20_000): Promise<PreviewServer> {
+export async function startPreview(timeoutMs = 60_000): Promise<PreviewServer> {
 	if (process.env.STATIC_DIR) return startStatic(resolve(process.env.STATIC_DIR));
 	assertBuilt();
+	if (process.env.VITE_PREVIEW !== '1') return startStatic(resolve(ROOT, 'build'));
 	const port = await freePort();
 	const bin = resolve(ROOT, 'node_modules/.bin/vite');
 	const child = spawn(bin, ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
