@@ -1,4 +1,25 @@
 import adapter from '@sveltejs/adapter-static';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The only two inline style attributes the app needs: the wrapper div of src/app.html and SvelteKit's
+ * route announcer (a visually hidden live region it adds after hydration). Their exact values are
+ * allowed by hash ('unsafe-hashes'); every other inline style attribute stays blocked. Both values are
+ * read from their source files, so a SvelteKit update that changes the announcer changes the hash too.
+ */
+function styleAttributeHashes() {
+	const read = (rel) => readFileSync(fileURLToPath(new URL(rel, import.meta.url)), 'utf8');
+	const appHtml = read('./src/app.html');
+	const root = read('./node_modules/@sveltejs/kit/src/core/sync/write_root.js');
+	const values = [appHtml, root].map((text, i) => {
+		const m = (i === 0 ? text : text.slice(text.indexOf('svelte-announcer'))).match(/style="([^"]+)"/);
+		if (!m) throw new Error(`svelte.config.js: no style attribute found in ${i === 0 ? 'src/app.html' : 'the SvelteKit route announcer'}`);
+		return m[1];
+	});
+	return values.map((v) => `sha256-${createHash('sha256').update(v).digest('base64')}`);
+}
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -9,7 +30,28 @@ const config = {
 	kit: {
 		// Plain files any web server (or a county intranet share) can serve.
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
-		alias: { $data: 'data' }
+		alias: { $data: 'data' },
+		// Content-Security-Policy. adapter-static prerenders every page, so SvelteKit writes it as a
+		// <meta http-equiv> tag with the sha256 hashes of the inline boot scripts it generates (mode 'hash':
+		// nonces cannot work for static files). Never 'unsafe-inline' or 'unsafe-eval' for scripts;
+		// 'wasm-unsafe-eval' only lets WebAssembly (DuckDB) compile. A meta tag cannot carry frame-ancestors
+		// or report-uri: an intranet server that wants them sends them as a header.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self', 'wasm-unsafe-eval'],
+				'worker-src': ['self'],
+				'connect-src': ['self'],
+				'img-src': ['self', 'data:', 'blob:'],
+				// our components set styles through the CSSOM (style: directives, d3 .style()), which CSP allows
+				'style-src': ['self', 'unsafe-hashes', ...styleAttributeHashes()],
+				'font-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		}
 	}
 };
 
