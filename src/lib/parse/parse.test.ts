@@ -163,3 +163,25 @@ describe('parse: real-world faults are reported, never guessed', () => {
 		expect(r.problems).toContainEqual(expect.objectContaining({ kind: 'table.missing', table: 't2' }));
 	});
 });
+
+describe('parse: a value cell holding words', () => {
+	// the first data row of table 3 decides where the data begins: a wordy value in it must not drop the table
+	for (const [name, via, write] of [
+		['txt', viaTxt, writeTxt],
+		['html', viaHtml, (s: Parameters<typeof writeHtml>[0]) => writeHtml(s)]
+	] as const)
+		it(`${name}: “<img …>” in 本年新收·自然人 is one unreadable cell, the rest of table 3 is read`, () => {
+			const { spec, expected } = randomSpec('2021', 31);
+			spec.values['t3.new.natural'] = '<img src=x onerror=alert(1)>';
+			spec.values['t3.granted.commercial'] = '见附件';
+			const r = via(write(spec));
+			const unreadable = r.problems.filter((p) => p.kind === 'cell.unreadable');
+			expect(unreadable.map((p) => [p.cells, p.raw, p.message])).toEqual([
+				[['t3.new.natural'], '<img src=x onerror=alert(1)>', '“<img src=x onerror=alert(1)>”不是一个数字'],
+				[['t3.granted.commercial'], '见附件', '“见附件”不是一个数字']
+			]);
+			const { ['t3.new.natural']: _a, ['t3.granted.commercial']: _b, ...rest } = expected;
+			expect(r.cells).toEqual(rest);
+			expect(r.problems.filter((p) => p.kind !== 'cell.placeholder' && p.kind !== 'cell.unreadable')).toEqual([]);
+		});
+});

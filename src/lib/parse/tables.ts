@@ -140,7 +140,19 @@ export function readLabelledTable(format: FormatVersion, key: TableKey, rows: Ro
 	let group: string | undefined;
 
 	for (const cells of rows) {
-		const li = labelCellIndex(cells);
+		let li = labelCellIndex(cells);
+		// a value cell holding words (“<img …>”, “见附件”) reads as the last label cell; when that “label”
+		// matches no row but an earlier cell is an exact row label with a full row of cells after it, the
+		// earlier cell is the label and the wordy cell an (unreadable) value, reported as such
+		if (li > 0 && !exact.has(normalizeLabel(cells[li].text)) && !matchLabel(cells[li].text, defs, rowLabels)) {
+			for (let j = li - 1; j >= 0; j--) {
+				const rows = isLabelLike(cells[j].text) ? exact.get(normalizeLabel(cells[j].text)) : undefined;
+				if (rows && cells.length - j - 1 === blockOf(format, key, rows[0]).columns.length) {
+					li = j;
+					break;
+				}
+			}
+		}
 		for (const c of cells.slice(0, li + 1)) group = GROUP_LABELS.get(normalizeLabel(c.text)) ?? group;
 		const values = cells.slice(li + 1);
 		if (li < 0) {
