@@ -3,11 +3,12 @@
  * playwright-core, and block (and count) every request that leaves localhost.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer as createHttpServer } from 'node:http';
 import { AxeBuilder } from '@axe-core/playwright';
 import { createServer } from 'node:net';
-import { extname, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -185,6 +186,64 @@ export async function openPage(browser: Browser, viewport = { width: 1280, heigh
 }
 
 /* ---------- shared by the page tests ---------- */
+
+/** Every page of the app, with what shows it has drawn its data. */
+export const PAGES = [
+	{ path: '', ready: '[data-testid="coverage"][data-source="duckdb"]' },
+	{ path: 'requests', ready: '[data-testid="received-chart"] g.bar' },
+	{ path: 'disclosures', ready: '[data-testid="disclosures-chart"] g.bar, [data-testid="disclosures-chart"] [data-testid="empty"]' },
+	{ path: 'appeals', ready: '[data-testid="review-chart"] g.bar' },
+	{ path: 'compare', ready: '[data-testid="compare-chart"] g.bar' },
+	{ path: 'quality', ready: '[data-testid="finding-count"]' },
+	{ path: 'report', ready: '[data-testid="report-index"] tbody tr' }
+] as const;
+
+/**
+ * A copy of build/ in a temporary folder with the ingest output `dataDir` in place of the bundled data:
+ * its records under data/, its Arrow files and summary.json over the hashed assets the app fetches
+ * (src/lib/db/assets.ts). Serve it with STATIC_DIR or startStaticDir. Remove it with rmSync when done.
+ */
+export function stageBuild(dataDir: string): string {
+	assertBuilt();
+	const dir = mkdtempSync(join(tmpdir(), 'site-'));
+	cpSync(resolve(ROOT, 'build'), dir, { recursive: true });
+	const data = resolve(dir, 'data');
+	rmSync(data, { recursive: true, force: true });
+	mkdirSync(data);
+	for (const f of readdirSync(dataDir))
+		if (f.endsWith('.json') && JSON.parse(readFileSync(join(dataDir, f), 'utf8'))?.kind === 'gov-disclosure-report')
+			copyFileSync(join(dataDir, f), join(data, f));
+	const assets = resolve(dir, '_app/immutable/assets');
+	const swapped = new Set<string>();
+	for (const f of readdirSync(assets)) {
+		const m = f.match(/^(reports|findings|summary)\.[\w-]+\.(arrow|json)$/);
+		if (!m) continue;
+		copyFileSync(join(dataDir, `${m[1]}.${m[2]}`), join(assets, f));
+		swapped.add(m[1]);
+	}
+	if (swapped.size !== 3) throw new Error(`build/_app/immutable/assets: found ${[...swapped].join(', ')} of reports, findings, summary`);
+	return dir;
+}
+
+/** Serve a folder like build/ (see stageBuild). */
+export const startStaticDir = (dir: string) => startStatic(resolve(dir));
+
+/**
+ * Count Content-Security-Policy violations: an init script records every `securitypolicyviolation` event
+ * of the page (and of its frames) in window.__cspViolations; read them with cspViolations(page).
+ */
+export async function watchCsp(context: BrowserContext): Promise<void> {
+	await context.addInitScript(() => {
+		const w = window as unknown as { __cspViolations: string[] };
+		w.__cspViolations = [];
+		document.addEventListener('securitypolicyviolation', (e) =>
+			w.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`)
+		);
+	});
+}
+
+export const cspViolations = (page: Page): Promise<string[]> =>
+	page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? ['(CSP watcher not installed)']);
 
 
 export const SCREENSHOTS = resolve(ROOT, 'test/browser/screenshots');
