@@ -1,5 +1,6 @@
 /**
- * Rules across the years of one body: X1 carried-over (N) = carried-forward (N−1), per column;
+ * DUP: two or more reports of the same body and year (two files of one report, a draft beside the final
+ * version): the dashboard would count them twice. Rules across the years of one body: X1 carried-over (N) = carried-forward (N−1), per column;
  * X2 (soft) normative documents in force (N) = in force (N−1) + issued (N) − repealed (N).
  * A body is identified by county + name, never by name alone (托里县托里镇 ≠ 精河县托里镇).
  */
@@ -40,8 +41,42 @@ function joined(prev: Report, cur: Report): Report {
 	return { ...cur, cells };
 }
 
-export function crossYear(reports: Report[]): Finding[] {
+/** How many file names a DUP message lists before “等 N 份”. */
+const DUP_LISTED = 5;
+
+/** A DUP warning on every report of a body and year that has more than one report. */
+export function duplicates(reports: Report[]): Finding[] {
+	const groups = new Map<string, Report[]>();
+	for (const r of reports) {
+		const k = bodyKey(r);
+		if (!k || r.meta.year === null) continue;
+		const key = `${k}|${r.meta.year}`;
+		const g = groups.get(key);
+		if (g) g.push(r);
+		else groups.set(key, [r]);
+	}
 	const out: Finding[] = [];
+	for (const g of groups.values()) {
+		if (g.length < 2) continue;
+		const names = g.map((r) => r.source?.file || r.id).sort();
+		const listed = names.slice(0, DUP_LISTED).join('、') + (names.length > DUP_LISTED ? ` 等 ${names.length} 份` : '');
+		for (const r of g)
+			out.push({
+				rule: 'DUP',
+				severity: 'warning',
+				status: 'notice',
+				report: r.id,
+				cells: [],
+				expected: 1,
+				actual: g.length,
+				message: `“${r.meta.body}”${r.meta.year}年共有 ${g.length} 份报告（${listed}）：各项统计会重复计算，请核对后只保留一份`
+			});
+	}
+	return out;
+}
+
+export function crossYear(reports: Report[]): Finding[] {
+	const out: Finding[] = duplicates(reports);
 	for (const [prev, cur] of yearPairs(reports)) {
 		const both = joined(prev, cur);
 		const py = prev.meta.year;

@@ -1,7 +1,7 @@
 /** A finding: a rule a report breaks, cannot be verified against, or something a reader must know. */
 import { cellLabel } from '../template';
 
-export type Rule = 'R1' | 'R2' | 'R3' | 'R4' | 'X1' | 'X2' | 'N1' | 'ZERO' | 'MISSING' | 'FORMAT' | 'PARSE';
+export type Rule = 'R1' | 'R2' | 'R3' | 'R4' | 'X1' | 'X2' | 'N1' | 'ZERO' | 'MISSING' | 'FORMAT' | 'PARSE' | 'RANGE' | 'DUP';
 export type Severity = 'error' | 'warning' | 'info';
 /** fail: the numbers disagree; unverifiable: a blank or unreadable cell is involved; notice: a fact to look at. */
 export type Status = 'fail' | 'unverifiable' | 'notice';
@@ -38,7 +38,9 @@ export const RULE_NAMES: Record<Rule, string> = {
 	ZERO: '全年无依申请公开、复议、诉讼',
 	MISSING: '表格、行或单元格缺失',
 	FORMAT: '报告格式',
-	PARSE: '单元格无法读取'
+	PARSE: '单元格无法读取',
+	RANGE: '数值超出可能范围（负数或超过10亿）',
+	DUP: '同一单位同一年度有多份报告'
 };
 
 /** 12,345 in Chinese number style; null as 空白. */

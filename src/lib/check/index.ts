@@ -4,18 +4,20 @@ import { zeroActivity } from './activity';
 import { crossYear } from './cross';
 import type { Finding } from './finding';
 import { proseRule } from './prose';
+import { rangeRule } from './range';
 import { missingRows, problemFindings } from './structure';
 import { sumRules } from './sums';
 
 export * from './finding';
-export { bodyKey, yearPairs, crossYear as crossYearFindings } from './cross';
+export { bodyKey, yearPairs, duplicates, crossYear as crossYearFindings } from './cross';
+export { RANGE_LIMIT } from './range';
 
 export interface CheckedReport extends Report {
 	findings: Finding[];
 }
 
 export function checkReport(r: Report): Finding[] {
-	return [...problemFindings(r), ...missingRows(r), ...sumRules(r), ...zeroActivity(r), ...proseRule(r)];
+	return [...problemFindings(r), ...missingRows(r), ...rangeRule(r), ...sumRules(r), ...zeroActivity(r), ...proseRule(r)];
 }
 
 /** Check a set of reports: each on its own, then across years of the same body. */

@@ -22,7 +22,8 @@ export interface Failure {
 }
 
 export const FAILURES_FILE = 'failures.json';
-const CROSS_RULES = new Set(['X1', 'X2']);
+/** Rules over the whole folder (recomputed by finalize): cross-year and duplicate reports. */
+const CROSS_RULES = new Set(['X1', 'X2', 'DUP']);
 
 function writeAtomic(path: string, data: string | Uint8Array): boolean {
 	const next = Buffer.from(data);
