@@ -5,7 +5,7 @@
  * for the same bytes (ingestBytes in Node), 导出数据集 must give the command's files byte for byte, the dashboard
  * must show the new bodies, the uploads must survive a reload and go away when removed.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
@@ -17,7 +17,7 @@ import { datasetFiles } from '../../src/lib/store/dataset';
 import { ingestBytes } from '../../src/lib/store/ingest';
 import { corpusFile, describeCorpus } from '../corpus';
 import { randomSpec } from '../fixtures/specs';
-import { launchBrowser, openPage, SCREENSHOTS, startPreview, type PageWatch, type PreviewServer } from './helpers';
+import { launchBrowser, openPage, ROOT, SCREENSHOTS, startPreview, type PageWatch, type PreviewServer } from './helpers';
 
 const PDF = 'huaian_hongze_2023.pdf';
 const HTML = 'shanghai_office_2019.html';
@@ -110,6 +110,12 @@ describeCorpus('导入报告 (upload in the browser)', () => {
 		await page.locator('[data-testid="upload-progress"]').waitFor({ state: 'detached', timeout: 90_000 });
 		await page.screenshot({ path: resolve(SCREENSHOTS, 'upload-pending.png'), fullPage: true });
 
+		// pdfjs ran inside the parsing worker: no third worker (the other is DuckDB's)
+		expect(page.workers().map((w) => w.url().replace(/^.*\//, '').replace(/-[\w-]+\.js$/, ''))).toEqual(
+			expect.arrayContaining(['parse.worker'])
+		);
+		expect(page.workers().filter((w) => /pdf/i.test(w.url()))).toEqual([]);
+		expect(page.workers()).toHaveLength(2);
 		expect(await page.locator('[data-testid="upload-failures"] li').allTextContents()).toEqual([`✗ ${BROKEN}：不是 PDF 文件（缺少 %PDF 文件头）`]);
 		// the blank template has no body and no year: the form is there, empty, and nothing was added for it yet
 		const form = page.locator(`[data-testid="pending"][data-file="${TEMPLATE}"]`);
@@ -163,6 +169,10 @@ describeCorpus('导入报告 (upload in the browser)', () => {
 		const bodies = await coverageBodies(page);
 		expect(bodies).toContain(TEMPLATE_META.body);
 		expect(bodies).toContain(GEN_BODY);
+		const badge = (body: string) => page.locator(`[data-testid="coverage-matrix"] tr[data-body="${body}"] .badge.upload`).count();
+		expect(await badge(GEN_BODY)).toBe(1);
+		expect(await badge('淮安市洪泽区人民政府')).toBe(1); // its 2023 report was uploaded again
+		expect(await badge('淮安市人民政府')).toBe(0);
 		expect(await page.locator('[data-testid="upload-count"]').getAttribute('data-count')).toBe('4');
 		const genRow = page.locator(`[data-testid="requests-chart"] g.bar[data-report="${GEN}"]`);
 		expect(await genRow.getAttribute('data-value')).toBe(String(expected.get(GEN)!.cells['t3.new.total']));
@@ -195,6 +205,12 @@ describeCorpus('导入报告 (upload in the browser)', () => {
 		expect(bodies).not.toContain(GEN_BODY);
 		// the bundled 洪泽区 2023 report (replaced while uploaded) is back
 		expect(bodies).toContain('淮安市洪泽区人民政府');
+	});
+
+	it('the build carries every pdfjs CMap and standard font (PDFs without embedded fonts parse offline)', () => {
+		const built = readdirSync(resolve(ROOT, 'build/_app/immutable/workers/assets')).map((f) => f.replace(/-[\w-]{8}(\.\w+)$/, '$1'));
+		const want = (dir: string, re: RegExp) => readdirSync(resolve(ROOT, 'node_modules/pdfjs-dist', dir)).filter((f) => re.test(f));
+		for (const f of [...want('cmaps', /\.bcmap$/), ...want('standard_fonts', /\.(pfb|ttf)$/), ...want('wasm', /\.wasm$/)]) expect(built, f).toContain(f);
 	});
 
 	it('nothing left the machine and the page logged no error', () => {

@@ -17,9 +17,6 @@ const FILES: Record<string, Record<string, string>> = {
 	wasmUrl: glob(import.meta.glob('/node_modules/pdfjs-dist/wasm/*.wasm', { query: '?url&no-inline', import: 'default', eager: true }))
 };
 
-/** How many files of each kind the build carries (for a test). */
-export const ASSET_COUNTS = Object.fromEntries(Object.entries(FILES).map(([k, v]) => [k, Object.keys(v).length]));
-
 /** A pdfjs BinaryDataFactory that serves the bundled files (configurePdf({ BinaryDataFactory })). */
 export class BundledDataFactory {
 	constructor(_opts: unknown) {}
