@@ -5,13 +5,16 @@
  * for the same bytes (ingestBytes in Node), 导出数据集 must give the command's files byte for byte, the dashboard
  * must show the new bodies, the uploads must survive a reload and go away when removed.
  */
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { checkReport, type CheckedReport } from '../../src/lib/check';
 import { buildDocx } from '../../src/lib/generate/docx';
+import { writeHtml } from '../../src/lib/generate/html';
+import { writeTxt } from '../../src/lib/generate/txt';
 import type { ReportMeta } from '../../src/lib/parse';
 import { datasetFiles } from '../../src/lib/store/dataset';
 import { ingestBytes } from '../../src/lib/store/ingest';
@@ -178,6 +181,12 @@ describeCorpus('导入报告 (upload in the browser)', () => {
 		expect(await genRow.getAttribute('data-value')).toBe(String(expected.get(GEN)!.cells['t3.new.total']));
 		expect(await genRow.getAttribute('data-origin')).toBe('用户上传');
 		await page.screenshot({ path: resolve(SCREENSHOTS, 'upload-overview.png'), fullPage: true });
+
+		// its report page shows the uploaded record (not a bundled data/ file)
+		await page.goto(`${server.url}report?id=${encodeURIComponent(GEN)}`);
+		await page.locator(`[data-testid="report"][data-report="${GEN}"]`).waitFor({ timeout: 60_000 });
+		const newTotal = expected.get(GEN)!.cells['t3.new.total'];
+		expect(await page.locator('td[data-cell="t3.new.total"] .raw').innerText()).toContain(String(newTotal));
 	});
 
 	it('the uploads survive a reload; 删除 removes one, 全部删除 the rest, and they stay gone after a reload', async () => {
@@ -205,6 +214,48 @@ describeCorpus('导入报告 (upload in the browser)', () => {
 		expect(bodies).not.toContain(GEN_BODY);
 		// the bundled 洪泽区 2023 report (replaced while uploaded) is back
 		expect(bodies).toContain('淮安市洪泽区人民政府');
+	});
+
+	it('a folder with a reports.csv: the sheet gives body, county and year (no form); a dropped file is parsed too', async () => {
+		const { page } = watch;
+		const dir = mkdtempSync(resolve(tmpdir(), 'upload-folder-'));
+		mkdirSync(resolve(dir, 'wjw'));
+		// a title without place or year: reports.csv says who and when
+		writeFileSync(resolve(dir, 'wjw/wjw.html'), writeHtml(randomSpec('2021', 52, { title: '卫生健康委员会政府信息公开工作年度报告' }).spec));
+		writeFileSync(resolve(dir, 'wjw/reports.csv'), '文件名,单位,县,年份\nwjw.html,示例县卫生健康委员会,示例县,2022\n');
+		await page.goto(`${server.url}upload`);
+		await engineHas(page, 0);
+		await page.locator('[data-testid="folder-input"]').setInputFiles(resolve(dir, 'wjw'));
+		await page.locator('[data-testid="upload-list"] tr[data-report="wjw.html"]').waitFor({ timeout: 60_000 });
+		expect(await page.locator('[data-testid="pending"]').count()).toBe(0);
+		const row = page.locator('[data-testid="upload-list"] tr[data-report="wjw.html"]');
+		expect(await row.locator('[data-col="body"]').innerText()).toBe('示例县卫生健康委员会');
+		expect(await row.locator('[data-col="county"]').innerText()).toBe('示例县');
+		expect(await row.locator('[data-col="year"]').innerText()).toBe('2022');
+		expect(await row.locator('[data-col="file"]').innerText()).toBe('wjw/wjw.html');
+
+		// (the drop zone takes no new files while a batch is being added)
+		await page.locator('[data-testid="upload-progress"]').waitFor({ state: 'detached', timeout: 60_000 });
+		// a drop (what a drag from the file manager delivers): the page reads it like the buttons
+		const txt = writeTxt(randomSpec('2021', 53, { title: '示例县戊乡2024年政府信息公开工作年度报告' }).spec);
+		const dt = await page.evaluateHandle((text) => {
+			const d = new DataTransfer();
+			d.items.add(new File([text], 'wu_2024.txt', { type: 'text/plain' }));
+			return d;
+		}, txt);
+		await page.locator('[data-testid="drop-zone"]').dispatchEvent('drop', { dataTransfer: dt });
+		await page
+			.locator('[data-testid="upload-list"] tr[data-report="wu_2024.txt"], [data-testid="upload-failures"], [data-testid="pending"]')
+			.first()
+			.waitFor({ timeout: 60_000 });
+		expect(await page.locator('[data-testid="upload-failures"], [data-testid="pending"]').allTextContents()).toEqual([]);
+		await engineHas(page, 2);
+		const stored = await storedRecords(page);
+		const want = await nodeRecord('wu_2024.txt', new TextEncoder().encode(txt));
+		expect(stored.find((r) => r.id === 'wu_2024.txt')!.cells).toEqual(want.cells);
+		await page.locator('[data-testid="remove-all"]').click();
+		await page.locator('[data-testid="remove-all-confirm"]').click();
+		await engineHas(page, 0);
 	});
 
 	it('the build carries every pdfjs CMap and standard font (PDFs without embedded fonts parse offline)', () => {

@@ -28,14 +28,20 @@ async function walk(entry: FileSystemEntry, out: Picked<File>[]): Promise<void> 
 	else if (entry.isDirectory) for (const c of await children(entry as FileSystemDirectoryEntry)) await walk(c, out);
 }
 
-/** The files of a drop. Entries are taken at once: a DataTransfer is emptied after the event handler returns. */
-export function pickedFromDrop(dt: DataTransfer): Promise<Picked<File>[]> {
+/**
+ * The files of a drop. Entries and files are taken at once: a DataTransfer is emptied after the event handler
+ * returns. Where the entries cannot be read (a drop made by a script has no file system behind it), the plain
+ * file list is used.
+ */
+export async function pickedFromDrop(dt: DataTransfer): Promise<Picked<File>[]> {
 	const entries = [...dt.items].filter((i) => i.kind === 'file').map((i) => i.webkitGetAsEntry?.() ?? null);
-	const files = [...dt.files];
-	if (!entries.length || entries.some((e) => !e)) return Promise.resolve(pickedFromInput(files));
-	return (async () => {
+	const plain = pickedFromInput([...dt.files]);
+	if (!entries.length || entries.some((e) => !e)) return plain;
+	try {
 		const out: Picked<File>[] = [];
 		for (const e of entries) await walk(e!, out);
-		return out;
-	})();
+		return out.length ? out : plain;
+	} catch {
+		return plain;
+	}
 }
