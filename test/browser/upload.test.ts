@@ -20,7 +20,7 @@ import { datasetFiles } from '../../src/lib/store/dataset';
 import { ingestBytes } from '../../src/lib/store/ingest';
 import { corpusFile, describeCorpus } from '../corpus';
 import { randomSpec } from '../fixtures/specs';
-import { launchBrowser, openPage, ROOT, SCREENSHOTS, startPreview, type PageWatch, type PreviewServer } from './helpers';
+import { launchBrowser, openPage, ROOT, SCREENSHOTS, seriousViolations, startPreview, type PageWatch, type PreviewServer } from './helpers';
 
 const PDF = 'huaian_hongze_2023.pdf';
 const HTML = 'shanghai_office_2019.html';
@@ -112,6 +112,7 @@ describeCorpus('导入报告 (upload in the browser)', () => {
 		await page.locator('[data-testid="pending"]').waitFor({ timeout: 90_000 });
 		await page.locator('[data-testid="upload-progress"]').waitFor({ state: 'detached', timeout: 90_000 });
 		await page.screenshot({ path: resolve(SCREENSHOTS, 'upload-pending.png'), fullPage: true });
+		expect(await seriousViolations(page)).toEqual([]);
 
 		// pdfjs ran inside the parsing worker: no third worker (the other is DuckDB's)
 		expect(page.workers().map((w) => w.url().replace(/^.*\//, '').replace(/-[\w-]+\.js$/, ''))).toEqual(

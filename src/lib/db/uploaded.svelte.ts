@@ -12,14 +12,14 @@ import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { setUploadRows } from './summary.svelte';
 import { syncUploads, UPLOAD_ORIGIN } from './uploads';
 
-export interface UploadedState {
-	/** The uploads as they are in the tables (origin 用户上传, cross-year findings with the bundled years). */
-	records: CheckedReport[];
+class UploadedState {
+	/** The uploads as they are in the tables (origin 用户上传, cross-year findings with the bundled years). Replaced whole, never deeply proxied. */
+	records = $state.raw<CheckedReport[]>([]);
 	/** Set when the browser storage cannot be used (uploads then last until the page is closed). */
-	storageError: string | null;
+	storageError = $state<string | null>(null);
 }
 
-export const uploadedState: UploadedState = $state({ records: [], storageError: null });
+export const uploadedState = new UploadedState();
 
 let stored: Promise<Stored> | undefined;
 let current: CheckedReport[] | undefined;
