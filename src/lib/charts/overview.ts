@@ -76,6 +76,8 @@ export interface CoverageRow {
 	/** Every report of the body is demo data / every one is a real report (both false: mixed). */
 	demo: boolean;
 	real: boolean;
+	/** Some report of the body was added in this browser (导入报告, origin 用户上传). */
+	uploaded: boolean;
 	cells: CoverageCell[];
 }
 
@@ -119,7 +121,15 @@ export function coverageOf(rows: FactRow[], years: number[]): Coverage {
 				demo: reports.some((r) => r.demo)
 			};
 		});
-		return { body: b.body, label: bodyLabel(b), county: b.county, demo: mine.every((r) => r.demo), real: mine.every((r) => !r.demo), cells };
+		return {
+			body: b.body,
+			label: bodyLabel(b),
+			county: b.county,
+			demo: mine.every((r) => r.demo),
+			real: mine.every((r) => !r.demo),
+			uploaded: mine.some((r) => r.origin === '用户上传'),
+			cells
+		};
 	});
 	const expected = bodies.length * years.length;
 	return { years, rows: out, expected, received: expected - counts.missing, missing: counts.missing, counts };

@@ -5,6 +5,7 @@
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { ALL_CELL_IDS, cellId, dbColumn } from '$lib/template';
 import { HEADLINE_CELLS, HEADLINE_KEYS, type HeadlineKey } from '$lib/store/summary';
+import { UPLOAD_ORIGIN } from './uploads';
 
 /** A column name from the template, quoted as an SQL identifier. */
 function col(table: 't2' | 't3' | 't4', row: string, column: string): string {
@@ -71,6 +72,8 @@ export interface DatasetSummary {
 	reports: number;
 	realReports: number;
 	demoReports: number;
+	/** Reports the user added in this browser (origin 用户上传). */
+	uploadedReports: number;
 	bodies: number;
 	firstYear: number | null;
 	lastYear: number | null;
@@ -86,13 +89,14 @@ export async function datasetSummary(conn: AsyncDuckDBConnection): Promise<Datas
 		SELECT CAST(COUNT(*) AS INTEGER) AS reports,
 		       CAST(COUNT(*) FILTER (WHERE NOT COALESCE(demo, false)) AS INTEGER) AS "realReports",
 		       CAST(COUNT(*) FILTER (WHERE COALESCE(demo, false)) AS INTEGER) AS "demoReports",
+		       CAST(COUNT(*) FILTER (WHERE origin = ?) AS INTEGER) AS "uploadedReports",
 		       CAST(COUNT(DISTINCT body) AS INTEGER) AS bodies,
 		       MIN(year) AS "firstYear", MAX(year) AS "lastYear",
 		       CAST(SUM(${col('t3', 'new', 'total')}) AS DOUBLE) AS "requestsTotal",
 		       CAST((SELECT COUNT(*) FROM findings) AS INTEGER) AS findings,
 		       CAST((SELECT COUNT(*) FROM findings WHERE severity = ?) AS INTEGER) AS errors
 		FROM reports`;
-	const [row] = await run<DatasetSummary>(conn, sql, ['error']);
+	const [row] = await run<DatasetSummary>(conn, sql, [UPLOAD_ORIGIN, 'error']);
 	return row;
 }
 

@@ -5,6 +5,9 @@
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { DatasetSummary } from './queries';
 
+import type { CheckedReport } from '$lib/check';
+import { applyUploads, setCurrentUploads } from './uploaded.svelte';
+
 type DbModule = typeof import('./index');
 
 export interface LoadState {
@@ -14,6 +17,8 @@ export interface LoadState {
 	bytesTotal: number | null;
 	error: string | null;
 	summary: DatasetSummary | null;
+	/** Bumped whenever the tables change after loading (reports added or removed on the 导入报告 page). */
+	version: number;
 }
 
 export const loadState: LoadState = $state({
@@ -22,7 +27,8 @@ export const loadState: LoadState = $state({
 	bytesLoaded: null,
 	bytesTotal: null,
 	error: null,
-	summary: null
+	summary: null,
+	version: 0
 });
 
 let loading: Promise<{ mod: DbModule; conn: AsyncDuckDBConnection }> | undefined;
@@ -43,6 +49,9 @@ async function load() {
 	});
 	try {
 		const { conn } = await mod.initDB();
+		// the reports the user added in this browser, after the bundled data
+		loadState.step = '正在载入导入的报告';
+		await applyUploads(conn);
 		loadState.summary = await mod.datasetSummary(conn);
 		loadState.status = 'ready';
 		return { mod, conn };
@@ -78,4 +87,26 @@ export async function retryLoading(): Promise<void> {
 	loading = undefined;
 	loadState.summary = null;
 	await ensureLoaded().catch(() => {});
+}
+
+let changing: Promise<void> = Promise.resolve();
+
+/**
+ * Replace the set of uploaded reports: into the tables (once they are loaded) and the summary rows; the pages'
+ * queries then run again. Calls run one after the other.
+ */
+export function setUploads(records: CheckedReport[]): Promise<void> {
+	const next = changing.then(async () => {
+		setCurrentUploads(records);
+		// a load under way may have put the previous set in already: wait for it, then put this set in
+		const loaded = loading ? await loading.then(() => true, () => false) : false;
+		if (loaded)
+			await withDB(async (mod, conn) => {
+				await applyUploads(conn);
+				loadState.summary = await mod.datasetSummary(conn);
+			});
+		loadState.version++;
+	});
+	changing = next.catch(() => {});
+	return next;
 }

@@ -4,6 +4,7 @@
  */
 import { parseSummary, type SummaryRow } from '$lib/store/summary';
 import { SUMMARY_URL } from './assets';
+import { mergeSummary, type SummaryPatch } from './uploads';
 
 export interface SummaryState {
 	rows: SummaryRow[] | null;
@@ -15,6 +16,15 @@ export interface SummaryState {
 export const summaryState: SummaryState = $state({ rows: null, loadedAt: null, error: null });
 
 let loading: Promise<SummaryRow[] | null> | undefined;
+/** summary.json's rows as fetched, and the uploads' rows and patches merged into them (see uploads.ts). */
+let base: SummaryRow[] | null = null;
+let extra: { rows: SummaryRow[]; patches: SummaryPatch[] } = { rows: [], patches: [] };
+
+/** Set the uploads' rows (and the bundled rows whose cross-year findings they change). */
+export function setUploadRows(rows: SummaryRow[], patches: SummaryPatch[]): void {
+	extra = { rows, patches };
+	if (base) summaryState.rows = mergeSummary(base, rows, patches);
+}
 
 async function load(): Promise<SummaryRow[] | null> {
 	try {
@@ -22,9 +32,10 @@ async function load(): Promise<SummaryRow[] | null> {
 		if (!res.ok) throw new Error(`HTTP ${res.status}`);
 		const s = parseSummary(await res.text());
 		if (!s) throw new Error('格式不符');
-		summaryState.rows = s.reports;
+		base = s.reports;
+		summaryState.rows = mergeSummary(base, extra.rows, extra.patches);
 		summaryState.loadedAt = performance.now();
-		return s.reports;
+		return summaryState.rows;
 	} catch (e) {
 		summaryState.error = `摘要数据未能载入（${e instanceof Error ? e.message : String(e)}），等待分析引擎`;
 		return null;

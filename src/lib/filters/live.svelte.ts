@@ -1,3 +1,5 @@
+import { loadState } from '$lib/db/state.svelte';
+
 /**
  * A query that reruns when the reactive values it reads change. `fn` reads its inputs synchronously and returns
  * the promise (or null: nothing to run yet). Only the answer of the latest run is kept, so a slow answer to an
@@ -19,6 +21,8 @@ export function live<T>(fn: () => Promise<T> | null): Live<T> {
 	let pending = $state(false);
 	let token = 0;
 	$effect(() => {
+		// the tables changed (reports added or removed): run again
+		void loadState.version;
 		const p = fn();
 		if (!p) return;
 		const t = ++token;

@@ -60,8 +60,8 @@ export interface ReportMeta {
 	county: string | null;
 	township: string | null;
 	year: number | null;
-	/** 真实报告 for a published report, 演示数据 for generated demo data. */
-	origin: '真实报告' | '演示数据';
+	/** 真实报告 for a published report, 演示数据 for generated demo data; 用户上传 only in the browser's tables (a report the user added). */
+	origin: '真实报告' | '演示数据' | '用户上传';
 	demo: boolean;
 	/** Where each field came from: title, text, file name, sidecar. */
 	from: Partial<Record<'body' | 'year' | 'county' | 'township', string>>;

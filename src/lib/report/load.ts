@@ -4,6 +4,7 @@
  */
 import { resolve } from '$app/paths';
 import type { CheckedReport } from '$lib/check';
+import { storedUploads, uploadedRecord } from '$lib/db/uploaded.svelte';
 
 export const RECORD_KIND = 'gov-disclosure-report';
 
@@ -27,6 +28,10 @@ export function reportHref(id: string): string {
 }
 
 export async function fetchRecord(id: string, signal?: AbortSignal): Promise<CheckedReport> {
+	// a report the user added in this browser (导入报告) replaces a bundled one of the same id
+	await storedUploads();
+	const uploaded = uploadedRecord(id);
+	if (uploaded) return uploaded;
 	let res: Response;
 	try {
 		res = await fetch(recordUrl(id), { signal });

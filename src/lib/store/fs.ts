@@ -8,22 +8,30 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, re
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { RecordBatchStreamWriter } from 'apache-arrow';
-import { checkReport, crossYearFindings, type CheckedReport, type Finding } from '../check';
+import { checkReport, type CheckedReport } from '../check';
 import type { Report, ReportMeta } from '../parse';
 import type { FormatVersion } from '../template';
 import { findingsTable, reportsTable } from './arrow';
+import {
+	ARROW_CHUNK,
+	CROSS_RULES,
+	FAILURES_FILE,
+	FINDINGS_FILE,
+	REPORTS_FILE,
+	crossByReport,
+	failuresJson,
+	proseDropped,
+	recordFileName,
+	sameFindings,
+	slim,
+	withCross,
+	type Failure
+} from './dataset';
 import { ingestBytes, MAX_BYTES } from './ingest';
 import { parseRecord, recordJson } from './record';
 import { SUMMARY_FILE, summaryJson, summaryRow, type SummaryRow } from './summary';
 
-export interface Failure {
-	file: string;
-	reason: string;
-}
-
-export const FAILURES_FILE = 'failures.json';
-/** Rules over the whole folder (recomputed by finalize): cross-year and duplicate reports. */
-const CROSS_RULES = new Set(['X1', 'X2', 'DUP']);
+export { FAILURES_FILE, type Failure };
 
 function writeAtomic(path: string, data: string | Uint8Array): boolean {
 	const next = Buffer.from(data);
@@ -89,10 +97,11 @@ export async function ingestFile(dir: string, t: FileTask): Promise<FileResult> 
 	if (!res.ok) return res;
 	const report: Report = { ...res.report, id: t.id };
 	const findings = checkReport(report);
-	const old = existsSync(join(dir, `${t.id}.json`)) ? readRecord(dir, `${t.id}.json`) : undefined;
+	const file = recordFileName(t.id);
+	const old = existsSync(join(dir, file)) ? readRecord(dir, file) : undefined;
 	// keep the cross-year findings already stored until finalize recomputes them (fewer rewrites)
 	const cross = old?.findings.filter((f) => CROSS_RULES.has(f.rule)) ?? [];
-	writeAtomic(join(dir, `${t.id}.json`), recordJson({ ...report, findings: [...findings, ...cross] }, { dropProse: t.dropProse }));
+	writeAtomic(join(dir, file), recordJson({ ...report, findings: [...findings, ...cross] }, { dropProse: t.dropProse }));
 	return {
 		ok: true,
 		id: t.id,
@@ -100,19 +109,6 @@ export async function ingestFile(dir: string, t: FileTask): Promise<FileResult> 
 		errors: findings.filter((f) => f.severity === 'error').length,
 		warnings: findings.filter((f) => f.severity === 'warning').length
 	};
-}
-
-/** The cells the cross-year rules read, so all reports of a folder fit in memory at once. */
-const CROSS_CELL = /^t3\.(carried|forward)\.|^t2\.normative\./;
-
-function slim(r: CheckedReport): Report {
-	const cells: Record<string, number | null> = {};
-	for (const [k, v] of Object.entries(r.cells)) if (CROSS_CELL.test(k)) cells[k] = v;
-	return { ...r, cells, detail: {}, sections: {}, prose: [], problems: [] };
-}
-
-function sameFindings(a: Finding[], b: Finding[]): boolean {
-	return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**
@@ -128,13 +124,12 @@ export async function finalize(dir: string, failures: Failure[], opts: { chunk?:
 		const r = readRecord(dir, f);
 		if (r) slims.push(slim(r));
 	}
-	const cross = new Map<string, Finding[]>();
-	for (const f of crossYearFindings(slims)) cross.set(f.report, [...(cross.get(f.report) ?? []), f]);
+	const cross = crossByReport(slims);
 	slims.length = 0;
 
-	const chunk = opts.chunk ?? 2000;
-	const reportsOut = arrowFile(join(dir, 'reports.arrow'));
-	const findingsOut = arrowFile(join(dir, 'findings.arrow'));
+	const chunk = opts.chunk ?? ARROW_CHUNK;
+	const reportsOut = arrowFile(join(dir, REPORTS_FILE));
+	const findingsOut = arrowFile(join(dir, FINDINGS_FILE));
 	let batch: CheckedReport[] = [];
 	let rewritten = 0;
 	const summary: SummaryRow[] = [];
@@ -147,12 +142,10 @@ export async function finalize(dir: string, failures: Failure[], opts: { chunk?:
 	for (const f of files) {
 		const r = readRecord(dir, f);
 		if (!r) continue;
-		const own = r.findings.filter((x) => !CROSS_RULES.has(x.rule));
-		const findings = [...own, ...(cross.get(r.id) ?? [])];
+		const findings = withCross(r.findings, cross.get(r.id));
 		if (!sameFindings(findings, r.findings)) {
 			r.findings = findings;
-			const dropProse = Object.keys(r.sections).length === 0;
-			writeAtomic(join(dir, f), recordJson(r, { dropProse }));
+			writeAtomic(join(dir, f), recordJson(r, { dropProse: proseDropped(r) }));
 			rewritten++;
 		}
 		batch.push(r);
@@ -163,8 +156,7 @@ export async function finalize(dir: string, failures: Failure[], opts: { chunk?:
 	flush();
 	await Promise.all([reportsOut.close(reportsTable([])), findingsOut.close(findingsTable([]))]);
 	writeAtomic(join(dir, SUMMARY_FILE), summaryJson(summary));
-	const fs = [...failures].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-	writeAtomic(join(dir, FAILURES_FILE), JSON.stringify(fs, null, '\t') + '\n');
+	writeAtomic(join(dir, FAILURES_FILE), failuresJson(failures));
 	return { records: files.length, rewritten };
 }
 
