@@ -3,7 +3,8 @@
  * STACK.md): one row per report with one Float64 column per canonical cell id (named by dbColumn),
  * and one row per finding. The template's id list is the single source of the columns.
  */
-import { Bool, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
+import { Table, tableToIPC, type Vector } from 'apache-arrow';
+import { boolColumn, float64Column, int32Column, utf8Column } from './columns';
 import type { CheckedReport } from '../check';
 import { ALL_CELL_IDS, dbColumn } from '../template';
 
@@ -25,7 +26,7 @@ export const REPORT_META_COLUMNS = [
 ] as const;
 
 function strings(rs: CheckedReport[], f: (r: CheckedReport) => string | null | undefined) {
-	return vectorFromArray(rs.map((r) => f(r) ?? null), new Utf8());
+	return utf8Column(rs.map(f));
 }
 
 export function reportsTable(rs: CheckedReport[]): Table {
@@ -37,26 +38,23 @@ export function reportsTable(rs: CheckedReport[]): Table {
 		city: strings(rs, (r) => r.meta.city),
 		county: strings(rs, (r) => r.meta.county),
 		township: strings(rs, (r) => r.meta.township),
-		year: vectorFromArray(rs.map((r) => r.meta.year), new Int32()),
+		year: int32Column(rs.map((r) => r.meta.year)),
 		format: strings(rs, (r) => r.format),
 		origin: strings(rs, (r) => r.meta.origin),
-		demo: vectorFromArray(rs.map((r) => r.meta.demo), new Bool()),
-		n_findings: vectorFromArray(rs.map((r) => r.findings.length), new Int32()),
-		n_errors: vectorFromArray(rs.map((r) => r.findings.filter((f) => f.severity === 'error').length), new Int32()),
-		n_warnings: vectorFromArray(rs.map((r) => r.findings.filter((f) => f.severity === 'warning').length), new Int32())
+		demo: boolColumn(rs.map((r) => r.meta.demo)),
+		n_findings: int32Column(rs.map((r) => r.findings.length)),
+		n_errors: int32Column(rs.map((r) => r.findings.filter((f) => f.severity === 'error').length)),
+		n_warnings: int32Column(rs.map((r) => r.findings.filter((f) => f.severity === 'warning').length))
 	};
 	for (const id of ALL_CELL_IDS) {
-		cols[dbColumn(id)] = vectorFromArray(
-			rs.map((r) => (id in r.cells ? r.cells[id] : null)),
-			new Float64()
-		);
+		cols[dbColumn(id)] = float64Column(rs.map((r) => (id in r.cells ? r.cells[id] : null)));
 	}
 	return new Table(cols);
 }
 
 export function findingsTable(rs: CheckedReport[]): Table {
 	const fs = rs.flatMap((r) => r.findings);
-	const s = (f: (x: (typeof fs)[number]) => string | null | undefined) => vectorFromArray(fs.map((x) => f(x) ?? null), new Utf8());
+	const s = (f: (x: (typeof fs)[number]) => string | null | undefined) => utf8Column(fs.map(f));
 	return new Table({
 		report_id: s((f) => f.report),
 		rule: s((f) => f.rule),
@@ -64,8 +62,8 @@ export function findingsTable(rs: CheckedReport[]): Table {
 		severity: s((f) => f.severity),
 		status: s((f) => f.status),
 		cells: s((f) => f.cells.join(',')),
-		expected: vectorFromArray(fs.map((f) => f.expected), new Float64()),
-		actual: vectorFromArray(fs.map((f) => f.actual), new Float64()),
+		expected: float64Column(fs.map((f) => f.expected)),
+		actual: float64Column(fs.map((f) => f.actual)),
 		other_report: s((f) => f.other),
 		message: s((f) => f.message)
 	});
