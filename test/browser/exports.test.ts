@@ -220,4 +220,60 @@ describe('exports', () => {
 		const [dl] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
 		expect(dl.suggestedFilename()).toMatch(/^主要指标对比_.+\.png$/);
 	}, 120_000);
+
+	it('briefing: one click gives a .docx with the title, scope, figures, the page\'s charts as pictures and the findings', async () => {
+		const { page } = watch;
+		await page.goto(`${server.url}requests?region=${encodeURIComponent('托里县')}&year=2024`);
+		await page.locator('[data-testid="received-chart"] g.bar').first().waitFor({ timeout: 90_000 });
+		const charts = await page.locator('[data-export="png"]').count();
+		const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.locator('[data-testid="briefing"]').click()]);
+		const name = dl.suggestedFilename();
+		expect(name).toBe(`政府信息公开简报_托里县_2024年_${today()}.docx`);
+		const buf = readFileSync(await dl.path());
+		writeFileSync(resolve(SCREENSHOTS, 'briefing.docx'), buf);
+		const files = unzipSync(new Uint8Array(buf));
+		expect(Object.keys(files)).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml']));
+		const media = Object.keys(files).filter((f) => /^word\/media\/.+\.png$/.test(f));
+		expect(media.length).toBe(charts);
+		for (const m of media) expect(pngSize(Buffer.from(files[m])).width).toBeGreaterThan(1000);
+		const text = [...strFromU8(files['word/document.xml']).matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]);
+		expect(text[0]).toBe('托里县2024年政府信息公开工作情况简报');
+		expect(text).toContain('注意：本简报含演示数据（不是真实报告），仅用于展示功能，不能作为工作依据。');
+		expect(text).toContain('页面：依申请公开');
+		expect(text.find((t) => t.startsWith('筛选条件：'))).toBe('筛选条件：地区：托里县；视图：单位对比（单一年度）；年份：2024年');
+		expect(text).toContain('依申请公开·新收申请');
+		expect(text).toContain('图1　收到的申请：本年新收与上年结转（件）（含演示数据）');
+		expect(text).toContain('四、发现的问题');
+		// the figure agrees with the headline of the overview for the same selection
+		await page.goto(`${server.url}?region=${encodeURIComponent('托里县')}&from=2024&to=2024`);
+		const card = page.locator('[data-testid="headline"] [data-key="requests"]');
+		await card.waitFor({ timeout: 90_000 });
+		const shown = (await card.getAttribute('data-value')) ?? '';
+		expect(shown).toMatch(/^\d+$/);
+		const row = text.indexOf('依申请公开·新收申请');
+		expect(text[row + 1]).toBe(`${Number(shown).toLocaleString('en-US')} 件`);
+		expect(await page.locator('[data-testid="briefing-status"]').textContent()).toBe('');
+		expect(watch.errors).toEqual([]);
+	}, 240_000);
+
+	it('print layout: A4, no navigation or buttons, charts inside the page', async () => {
+		const w = await openPage(browser, { width: 794, height: 1123 });
+		try {
+			await w.page.goto(`${server.url}requests?year=2024`);
+			await w.page.locator('[data-testid="received-chart"] g.bar').first().waitFor({ timeout: 90_000 });
+			await w.page.emulateMedia({ media: 'print' });
+			await w.page.waitForTimeout(300);
+			expect(await w.page.locator('nav').isVisible()).toBe(false);
+			expect(await w.page.locator('[data-testid="received-chart-export"]').isVisible()).toBe(false);
+			expect(await w.page.locator('[data-testid="briefing"]').isVisible()).toBe(false);
+			const over = await w.page.$$eval('figure svg', (svgs) => svgs.filter((s) => s.getBoundingClientRect().right > document.documentElement.clientWidth + 1).length);
+			expect(over).toBe(0);
+			await w.page.screenshot({ path: resolve(SCREENSHOTS, 'print-requests.png'), fullPage: true });
+			const pdf = await w.page.pdf({ format: 'A4', printBackground: true });
+			writeFileSync(resolve(SCREENSHOTS, 'print-requests.pdf'), pdf);
+			expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+		} finally {
+			await w.context.close();
+		}
+	}, 180_000);
 });

@@ -20,6 +20,9 @@ export interface ExportScope {
 	years: number[];
 	/** Every filter in force, in the order shown on the page. */
 	filters: FilterItem[];
+	/** The region and bodies selected (for the briefing's figures; absent = all). */
+	region?: string | null;
+	bodies?: string[];
 }
 
 export interface Stamp {

@@ -10,7 +10,9 @@ describe('export scope', () => {
 				{ label: '地区', value: '托里县' },
 				{ label: '视图', value: '单位对比（单一年度）' },
 				{ label: '年份', value: '2024年' }
-			]
+			],
+			region: '托里县',
+			bodies: []
 		});
 	});
 	it('names one body, or counts several', () => {

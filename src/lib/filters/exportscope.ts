@@ -16,7 +16,7 @@ export function exportScope(region: string | null, bodies: string[], years: numb
 	filters.push(...extra);
 	if (years.length) filters.push({ label: '年份', value: yearsText(years) });
 	const where = bodies.length === 1 ? bodies[0] : `${region ?? '全部地区'}${bodies.length > 1 ? `${bodies.length}个单位` : ''}`;
-	return { where, years: [...years].sort((a, b) => a - b), filters };
+	return { where, years: [...years].sort((a, b) => a - b), filters, region, bodies };
 }
 
 /** The standard filters of the analysis pages. */
