@@ -172,6 +172,13 @@ describe('exports', () => {
 		expect(csv[0]).toEqual(['单位', '所属县（市、区）', '年份', '本年新收申请（件）', '数据来源']);
 		expect(csv.slice(1).map((r) => [r[0], r[2], r[3]])).toEqual(shown);
 
+		const mx = await grab(page, 'coverage-export', 'svg');
+		const ms = parseSvg(mx.buf);
+		expect(ms.texts[0]).toBe('报告覆盖情况（全部地区）');
+		expect(ms.texts).toContain('2024年');
+		const mp = await grab(page, 'coverage-export', 'png');
+		expect(pngSize(mp.buf)).toEqual({ width: ms.width * 2, height: ms.height * 2 });
+		writeFileSync(resolve(SCREENSHOTS, 'export-coverage.png'), mp.buf);
 		const cov = unzip((await grab(page, 'coverage-export', 'xlsx')).buf);
 		expect(cov['xl/sharedStrings.xml'] ?? cov['xl/worksheets/sheet1.xml']).toContain('2024年');
 		const covCsv = parseCsv((await grab(page, 'coverage-export', 'csv')).buf);
@@ -219,6 +226,24 @@ describe('exports', () => {
 		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('下载图片(PNG)');
 		const [dl] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
 		expect(dl.suggestedFilename()).toMatch(/^主要指标对比_.+\.png$/);
+	}, 120_000);
+
+	it('quality page: the findings list exports as CSV and Excel', async () => {
+		const { page } = watch;
+		await page.goto(`${server.url}quality?severity=error`);
+		await page.locator('[data-testid="findings-table"] tbody tr').first().waitFor({ timeout: 90_000 });
+		const count = Number(await page.locator('[data-testid="finding-count"]').getAttribute('data-count'));
+		const csvFile = await grab(page, 'findings-export', 'csv');
+		expect(csvFile.name).toBe(`数据质量核查结果_全部地区_${today()}.csv`);
+		const csv = parseCsv(csvFile.buf);
+		expect(csv[0]).toEqual(['严重程度', '状态', '规则', '规则名称', '单位', '数据性质', '年度', '说明', '应为', '实为', '报告']);
+		expect(csv.length - 1).toBe(count);
+		expect(new Set(csv.slice(1).map((r) => r[0]))).toEqual(new Set(['错误']));
+		const shown = await page.$$eval('[data-testid="findings-table"] tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-report')));
+		expect(csv.slice(1).map((r) => r[10])).toEqual(shown);
+		const files = unzip((await grab(page, 'findings-export', 'xlsx')).buf);
+		expect(files['xl/workbook.xml']).toContain('name="筛选条件"');
+		expect(await page.locator('[data-testid="findings-export"] button').allTextContents()).toEqual(['下载数据(CSV)', '下载表格(Excel)']);
 	}, 120_000);
 
 	it('briefing: one click gives a .docx with the title, scope, figures, the page\'s charts as pictures and the findings', async () => {

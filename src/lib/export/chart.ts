@@ -6,7 +6,7 @@ import { svgToPng } from './png';
 import { currentScope } from './registry';
 import type { SheetData } from './sheet';
 import { fileName, type Stamp } from './stamp';
-import { composeSvg } from './svg';
+import { composeSvg, type ChartContent, type LegendItem } from './svg';
 
 export type ExportKind = 'png' | 'svg' | 'csv' | 'xlsx';
 
@@ -19,6 +19,8 @@ export interface ChartSource {
 	/** The chart's HTML legend (ul > li). */
 	legend: HTMLElement | null;
 	sheet: () => SheetData;
+	/** A chart drawn for export only (e.g. from an HTML table): used instead of reading `area`. */
+	draw?: () => { content: ChartContent; legend: LegendItem[] };
 }
 
 export function stampOf(src: Pick<ChartSource, 'title' | 'unit' | 'demo'>, date = new Date()): Stamp {
@@ -27,6 +29,10 @@ export function stampOf(src: Pick<ChartSource, 'title' | 'unit' | 'demo'>, date 
 
 /** The standalone stamped SVG of a chart on the page (null when nothing is drawn). */
 export function chartSvg(src: ChartSource, stamp = stampOf(src)): { svg: string; width: number; height: number } | null {
+	if (src.draw) {
+		const d = src.draw();
+		return d.content.parts.length ? composeSvg(stamp, d.legend, d.content) : null;
+	}
 	if (!src.area) return null;
 	const content = captureChart(src.area);
 	if (!content.parts.length) return null;
