@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DOMParser } from '@xmldom/xmldom';
 import { matrixContent, matrixLegend } from './matrixsvg';
-import type { Coverage } from './overview';
+import { coverageFindings, coverageSheet, type Coverage } from './overview';
 
 const cell = (year: number, status: 'ok' | 'missing' | 'error' | 'zero', errors = 0) => ({
 	body: '甲局',
@@ -44,5 +44,25 @@ describe('coverage matrix picture', () => {
 			'✕错误：表格数字不一致',
 			'—未报：未见该年度报告'
 		]);
+	});
+});
+
+describe('coverage as data and findings', () => {
+	it('one row per body, one word per year', () => {
+		expect(coverageSheet(coverage)).toEqual({
+			columns: [{ label: '单位' }, { label: '所属县（市、区）' }, { label: '数据性质' }, { label: '2023年' }, { label: '2024年' }],
+			rows: [
+				['托里县甲局', '托里县', '演示数据', '未报', '错误 2'],
+				['乙局', null, '真实报告', '零活动', '正常']
+			]
+		});
+	});
+	it('lists missing reports, zero activity and inconsistencies', () => {
+		expect(coverageFindings(coverage).map((f) => [f.body, f.year, f.kind, f.demo])).toEqual([
+			['托里县甲局', 2023, '未报', true],
+			['托里县甲局', 2024, '不一致', true],
+			['乙局', 2023, '零活动', true]
+		]);
+		expect(coverageFindings(coverage)[0].text).toBe('未见报告');
 	});
 });
