@@ -217,8 +217,30 @@ describe('exports', () => {
 		expect(watch.blocked).toEqual([]);
 	}, 300_000);
 
+	it('small multiples (one chart per body across years) export without overlapping plots', async () => {
+		const { page } = watch;
+		await page.goto(`${server.url}disclosures?region=${encodeURIComponent('托里县')}&view=years&from=2019&to=2025`);
+		await page.locator('[data-testid="disclosures-chart"] section.small g.bar').first().waitFor({ timeout: 90_000 });
+		const panels = await page.locator('[data-testid="disclosures-chart"] section.small').count();
+		const svg = await grab(page, 'disclosures-chart-export', 'svg');
+		const doc = new DOMParser().parseFromString(svg.buf.toString('utf8'), 'image/svg+xml');
+		const boxes = Array.from(doc.documentElement!.getElementsByTagName('svg'))
+			.filter((e) => e.getAttribute('x') !== null)
+			.map((e) => ({ x: Number(e.getAttribute('x')), y: Number(e.getAttribute('y')), w: Number(e.getAttribute('width')), h: Number(e.getAttribute('height')) }));
+		// each panel: its value-axis strip and its plot
+		expect(boxes.length).toBe(panels * 2);
+		const overlaps = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5));
+		expect(overlaps).toEqual([]);
+		const texts = parseSvg(svg.buf).texts;
+		expect(texts).toContain('托里县人民政府（演示）');
+		const png = await grab(page, 'disclosures-chart-export', 'png');
+		writeFileSync(resolve(SCREENSHOTS, 'export-multiples.png'), png.buf);
+	}, 120_000);
+
 	it('the buttons are labelled in Chinese and reachable by keyboard', async () => {
 		const { page } = watch;
+		await page.goto(`${server.url}compare?body=${encodeURIComponent('淮安市洪泽区人民政府')}&body=${encodeURIComponent('淮安市人民政府')}&years=2024`);
+		await page.locator('[data-testid="compare-chart"] g.bar').first().waitFor({ timeout: 90_000 });
 		const labels = await page.locator('[data-testid="compare-chart-export"] button').allTextContents();
 		expect(labels).toEqual(['下载图片(PNG)', '下载矢量图(SVG)', '下载数据(CSV)', '下载表格(Excel)']);
 		await page.locator('[data-testid="compare-chart-toggle"]').focus();

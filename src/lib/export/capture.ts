@@ -54,7 +54,36 @@ function scrollOf(el: Element, root: Element): number {
 	return 0;
 }
 
+/**
+ * Small multiples (elements marked data-export-group) are captured one by one and laid out again in the same
+ * columns, each column as wide as its widest chart: a plot that scrolls sideways on screen is taken whole and must
+ * not run into its neighbour.
+ */
 export function captureChart(area: HTMLElement): ChartContent {
+	const groups = [...area.querySelectorAll<HTMLElement>('[data-export-group]')].filter((g) => g.getBoundingClientRect().width > 0);
+	if (!groups.length) return captureFlat(area);
+	const boxes = groups.map((g) => g.getBoundingClientRect());
+	const lefts = [...new Set(boxes.map((b) => Math.round(b.left)))].sort((a, b) => a - b);
+	const tops = [...new Set(boxes.map((b) => Math.round(b.top)))].sort((a, b) => a - b);
+	const cells = groups.map((g, i) => ({ col: lefts.indexOf(Math.round(boxes[i].left)), row: tops.indexOf(Math.round(boxes[i].top)), c: captureFlat(g) }));
+	const GAP = 24;
+	const colW = lefts.map((_, k) => Math.max(0, ...cells.filter((x) => x.col === k).map((x) => x.c.width)));
+	const rowH = tops.map((_, k) => Math.max(0, ...cells.filter((x) => x.row === k).map((x) => x.c.height)));
+	const colX = colW.map((_, k) => colW.slice(0, k).reduce((a, w) => a + w + GAP, 0));
+	const rowY = rowH.map((_, k) => rowH.slice(0, k).reduce((a, h) => a + h + GAP, 0));
+	const out: ChartContent = { parts: [], texts: [], width: 0, height: 0 };
+	for (const { col, row, c } of cells) {
+		const dx = colX[col];
+		const dy = rowY[row];
+		out.parts.push(...c.parts.map((p) => ({ ...p, x: p.x + dx, y: p.y + dy })));
+		out.texts.push(...c.texts.map((t) => ({ ...t, x: t.x + dx, y: t.y + dy })));
+	}
+	out.width = colX[colX.length - 1] + colW[colW.length - 1];
+	out.height = rowY[rowY.length - 1] + rowH[rowH.length - 1];
+	return out;
+}
+
+function captureFlat(area: HTMLElement): ChartContent {
 	const box = area.getBoundingClientRect();
 	const parts: PlacedSvg[] = [];
 	let width = 0;
