@@ -4,6 +4,7 @@
  * (`headlineTotals`), and this module's `headlineOf` is the summary path's equivalent.
  */
 import type { FactRow, HeadlineTotals, Total } from '$lib/db/queries';
+import type { SheetData } from '$lib/export/sheet';
 import type { HeadlineKey, SummaryRow } from '$lib/store/summary';
 import { bodyLabel, compareBodies } from './bodies';
 import { formatNumber } from './format';
@@ -253,4 +254,39 @@ export function headlineCards(
 			linkText: '到数据质量页'
 		}
 	];
+}
+
+const STATUS_WORD: Record<CellStatus, string> = { ok: '正常', warning: '警告', zero: '零活动', error: '错误', missing: '未报' };
+
+/** The coverage matrix as data: one row per body, one column per year with the cell's word (错误 2 = two errors). */
+export function coverageSheet(c: Coverage): SheetData {
+	return {
+		columns: [{ label: '单位' }, { label: '所属县（市、区）' }, { label: '数据性质' }, ...c.years.map((y) => ({ label: `${y}年` }))],
+		rows: c.rows.map((r) => [
+			r.body,
+			r.county,
+			r.demo ? '演示数据' : r.real ? '真实报告' : '部分真实',
+			...r.cells.map((x) => (x.status === 'error' ? `${STATUS_WORD.error} ${x.errors}` : STATUS_WORD[x.status]))
+		])
+	};
+}
+
+export interface Finding {
+	body: string;
+	year: number;
+	/** 未报 / 零活动 / 不一致 (several joined with 、). */
+	kind: string;
+	text: string;
+	demo: boolean;
+}
+
+/** What a briefing lists: missing reports, zero activity and inconsistent tables, body by body, year by year. */
+export function coverageFindings(c: Coverage): Finding[] {
+	const out: Finding[] = [];
+	for (const r of c.rows)
+		for (const x of r.cells) {
+			const kinds = [x.status === 'missing' ? '未报' : '', x.zero ? '零活动' : '', x.errors ? '不一致' : ''].filter(Boolean);
+			if (kinds.length) out.push({ body: r.body, year: x.year, kind: kinds.join('、'), text: cellText(x), demo: x.status === 'missing' ? r.demo : x.demo });
+		}
+	return out;
 }

@@ -1,5 +1,6 @@
 /** Turns the rows of `requestsByBodyYear` into chart input and a one-sentence Chinese summary. */
 import type { RequestsRow } from '$lib/db/queries';
+import type { SheetData } from '$lib/export/sheet';
 import { formatNumber, formatYear } from './format';
 import type { BarDatum, ChartGroup, ChartSeries } from './types';
 
@@ -40,4 +41,12 @@ export function requestsSummary(rows: RequestsRow[]): string {
 	const at = (r: RequestsRow) => `${r.label}（${formatYear(r.year)}，${formatNumber(r.value)} 件）`;
 	const range = filled.length === 1 || max === min ? `，本年新收申请为${at(max)}` : `，本年新收申请最多的是${at(max)}，最少的是${at(min)}`;
 	return `${head}${range}${blankPart}。`;
+}
+
+/** The data behind the requests chart and its table, for CSV/Excel (blank stays blank). */
+export function requestsSheet(rows: RequestsRow[]): SheetData {
+	return {
+		columns: [{ label: '单位' }, { label: '所属县（市、区）' }, { label: '年份' }, { label: '本年新收申请（件）', num: true }, { label: '数据来源' }],
+		rows: rows.map((r) => [r.body, r.county, r.year, r.value, r.origin])
+	};
 }

@@ -4,7 +4,8 @@
  */
 import { RULE_NAMES, type Rule } from '$lib/check/finding';
 import type { QualityRow } from '$lib/db/report';
-import { SEVERITY_ORDER } from './model';
+import type { SheetData } from '$lib/export/sheet';
+import { ruleName, severityZh, SEVERITY_ORDER, statusZh } from './model';
 
 export const SORT_KEYS = ['severity', 'body', 'year', 'rule'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -79,4 +80,36 @@ export function sortRows(rows: QualityRow[], key: SortKey, order: 'asc' | 'desc'
 				a.i - b.i
 		)
 		.map((x) => x.r);
+}
+
+/** The findings list as data for CSV/Excel: the columns of the table, expected/actual as numbers, 演示数据 marked. */
+export function findingsSheet(rows: QualityRow[]): SheetData {
+	return {
+		columns: [
+			{ label: '严重程度' },
+			{ label: '状态' },
+			{ label: '规则' },
+			{ label: '规则名称' },
+			{ label: '单位' },
+			{ label: '数据性质' },
+			{ label: '年度' },
+			{ label: '说明' },
+			{ label: '应为', num: true },
+			{ label: '实为', num: true },
+			{ label: '报告' }
+		],
+		rows: rows.map((f) => [
+			severityZh(f.severity),
+			statusZh(f.status),
+			f.rule,
+			ruleName(f.rule),
+			f.body,
+			f.demo ? '演示数据' : '真实报告',
+			f.year,
+			f.message,
+			f.expected,
+			f.actual,
+			f.reportId
+		])
+	};
 }

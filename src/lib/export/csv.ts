@@ -1,0 +1,23 @@
+/**
+ * CSV for Excel/WPS users: UTF-8 with a BOM (so Chinese opens right), CRLF, quoted per RFC 4180, and text cells
+ * that a spreadsheet would run as a formula (starting with = + - @ tab or CR) prefixed with '. Numbers are
+ * written as plain numbers (a real −3 stays −3); blanks stay empty cells (never 0).
+ */
+import type { SheetCell, SheetData } from './sheet';
+
+export const BOM = '\uFEFF';
+const FORMULA = /^[=+\-@\t\r]/;
+
+/** One cell as CSV text. */
+export function csvCell(c: SheetCell): string {
+	if (c === null) return '';
+	if (typeof c === 'number') return Number.isFinite(c) ? String(c) : '';
+	const text = FORMULA.test(c) ? `'${c}` : c;
+	return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The whole CSV file text, BOM first. */
+export function toCsv(data: SheetData): string {
+	const lines = [data.columns.map((c) => csvCell(c.label)), ...data.rows.map((r) => r.map(csvCell))];
+	return BOM + lines.map((l) => l.join(',')).join('\r\n') + '\r\n';
+}
