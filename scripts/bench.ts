@@ -1,13 +1,14 @@
 /**
  * npm run bench -- [--sizes 1000,10000,100000] [--tile 100000] [--runs 5] [--filter-steps 10] [--skip-ingest] [--skip-browser]
- *                  [--skip-build] [--no-bundled] [--sample 300] [--pdf-repeat 5] [--out bench/latest.json]
+ *                  [--skip-build] [--no-bundled] [--update] [--sample 300] [--pdf-repeat 5] [--out bench/latest.json]
  * Generates and ingests the scale data sets (cached in bench/scale/, git-ignored), measures ingest throughput per
  * file kind on one core, builds the app once, serves build/ with each data set swapped in, drives headless
  * Chromium over the overview, times a plain-JS floor over the same Arrow file, and prints a table plus writes
- * bench/latest.json (medians over --runs). See BENCHMARKS.md for what each number means. Not run by CI.
+ * bench/latest.json (medians over --runs). --update keeps what this run does not measure from the existing file
+ * (e.g. `--skip-browser --update` refreshes only the ingest rates). See BENCHMARKS.md for what each number means. Not run by CI.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { filterSteps, launch, loadRun, CHROMIUM, type LoadRun } from './bench/browser';
@@ -31,13 +32,14 @@ interface Options {
 	sample: number;
 	pdfRepeat: number;
 	out: string;
+	update: boolean;
 	corpus: string;
 }
 
 function usage(msg?: string): never {
 	if (msg) console.error(msg);
 	console.error(
-		'用法: npm run bench -- [--sizes 1000,10000,100000] [--tile 100000] [--runs 5] [--filter-steps 10] [--skip-ingest] [--skip-browser] [--skip-build] [--no-bundled] [--sample 300] [--pdf-repeat 5] [--out bench/latest.json]'
+		'用法: npm run bench -- [--sizes 1000,10000,100000] [--tile 100000] [--runs 5] [--filter-steps 10] [--skip-ingest] [--skip-browser] [--skip-build] [--no-bundled] [--update] [--sample 300] [--pdf-repeat 5] [--out bench/latest.json]'
 	);
 	process.exit(2);
 }
@@ -55,6 +57,7 @@ function parseArgs(argv: string[]): Options {
 		sample: 300,
 		pdfRepeat: 5,
 		out: join(ROOT, 'bench/latest.json'),
+		update: false,
 		corpus: resolve(process.env.CORPUS_DIR ?? join(ROOT, '../shared/corpus'))
 	};
 	const int = (v: string | undefined, name: string) => {
@@ -74,6 +77,7 @@ function parseArgs(argv: string[]): Options {
 		else if (a === '--skip-browser') o.skipBrowser = true;
 		else if (a === '--skip-build') o.skipBuild = true;
 		else if (a === '--no-bundled') o.bundled = false;
+		else if (a === '--update') o.update = true;
 		else if (a === '--out') o.out = resolve(argv[++i] ?? usage('--out 需要文件名'));
 		else if (a === '--help' || a === '-h') usage();
 		else usage(`未知选项 ${a}`);
@@ -99,7 +103,7 @@ async function browserSet(set: DataSet, o: Options, url: string, notes: string[]
 	const floor = timeFloor(arrow, steps.map((s) => s.filter), o.runs);
 	log(`${set.key}: ${floor.reports} reports; floor decode ${floor.decode_ms?.toFixed(1)} ms, aggregate ${floor.aggregate_ms?.toFixed(3)} ms`);
 	const runs: LoadRun[] = [];
-	if (!o.skipBrowser) {
+	{
 		const browser = await launch();
 		try {
 			for (let i = 0; i < o.runs; i++) {
@@ -146,6 +150,7 @@ async function main() {
 		},
 		runs: o.runs,
 		ingest_per_s: Object.fromEntries(FORMATS.map((f) => [f, null])) as BenchResult['ingest_per_s'],
+		ingest_per_cpu_s: Object.fromEntries(FORMATS.map((f) => [f, null])) as BenchResult['ingest_per_cpu_s'],
 		ingest_sample: Object.fromEntries(FORMATS.map((f) => [f, 0])) as BenchResult['ingest_sample'],
 		app_js_gzip_kb: null,
 		wasm_gzip_kb: null,
@@ -169,6 +174,7 @@ async function main() {
 		const scaleFiles = sets.filter((s) => s.files).at(-1)?.files ?? ensureScale(1000, log).files!;
 		const ing = await measureIngest({ scaleDir: scaleFiles, corpusDir: o.corpus, sample: o.sample, pdfRepeat: o.pdfRepeat, runs: o.runs, log });
 		for (const f of FORMATS) result.ingest_per_s[f] = round(ing.rates[f], 1);
+		for (const f of FORMATS) result.ingest_per_cpu_s[f] = round(ing.cpuRates[f], 1);
 		result.ingest_sample = ing.sample;
 	}
 
@@ -182,20 +188,30 @@ async function main() {
 	result.wasm_gzip_kb = sizes.wasm_gzip_kb;
 	notes.push(`duckdb JS (worker + lazily loaded db chunk with apache-arrow) ${sizes.duckdb_js_gzip_kb} KB gzip, not in app JS`);
 
+	if (o.update && existsSync(o.out)) {
+		// keep the parts this run does not measure
+		const old = JSON.parse(readFileSync(o.out, 'utf8')) as BenchResult;
+		if (o.skipIngest) Object.assign(result, { ingest_per_s: old.ingest_per_s, ingest_per_cpu_s: old.ingest_per_cpu_s, ingest_sample: old.ingest_sample });
+		if (o.skipBrowser) result.sizes = old.sizes;
+		else result.sizes = { ...old.sizes, ...result.sizes };
+		notes.unshift(...(old.notes ?? []).map((n) => (n.startsWith('(earlier run) ') ? n : `(earlier run) ${n}`)));
+	}
 	const save = () => {
 		mkdirSync(dirname(o.out), { recursive: true });
 		writeFileSync(o.out, JSON.stringify(result, null, '\t') + '\n');
 	};
 	save();
-	const server = await serve(join(ROOT, 'build'), sets[0].dir);
-	try {
-		for (const set of sets) {
-			server.use(set.dir);
-			result.sizes[set.key] = { ...(await browserSet(set, o, server.url, notes)), ...(set.tiledFrom ? { tiled_from: set.tiledFrom } : {}) };
-			save(); // after each data set, so a long run interrupted later keeps what it measured
+	if (!o.skipBrowser) {
+		const server = await serve(join(ROOT, 'build'), sets[0].dir);
+		try {
+			for (const set of sets) {
+				server.use(set.dir);
+				result.sizes[set.key] = { ...(await browserSet(set, o, server.url, notes)), ...(set.tiledFrom ? { tiled_from: set.tiledFrom } : {}) };
+				save(); // after each data set, so a long run interrupted later keeps what it measured
+			}
+		} finally {
+			await server.stop();
 		}
-	} finally {
-		await server.stop();
 	}
 	notes.push(`load average at end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 

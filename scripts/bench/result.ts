@@ -28,6 +28,8 @@ export interface BenchResult {
 	runs: number;
 	/** reports/s, one core (`--jobs 1` code path), median over runs; null when not measured. */
 	ingest_per_s: Record<Format, number | null>;
+	/** reports per CPU second of the ingest thread (what an idle core would do; the machine is shared). */
+	ingest_per_cpu_s: Record<Format, number | null>;
 	/** How many files each ingest sample had. */
 	ingest_sample: Record<Format, number>;
 	app_js_gzip_kb: number | null;
@@ -80,6 +82,7 @@ export function formatTable(r: BenchResult): string {
 	lines.push(`machine: ${r.machine.nproc} cores, ${r.machine.cpu}, ${r.machine.mem_gb} GB; node ${r.machine.node}; ${r.machine.chromium ?? ''}; medians of ${r.runs} runs`);
 	lines.push('');
 	lines.push('ingest (reports/s, one core): ' + FORMATS.map((f) => `${f} ${cell(r.ingest_per_s[f], 1)} (n=${r.ingest_sample[f]})`).join(' · '));
+	lines.push('ingest (reports per CPU second): ' + FORMATS.map((f) => `${f} ${cell(r.ingest_per_cpu_s?.[f] ?? null, 1)}`).join(' · '));
 	lines.push(`app JS ${cell(r.app_js_gzip_kb, 1)} KB gzip · duckdb wasm ${cell(r.wasm_gzip_kb, 1)} KB gzip`);
 	lines.push('');
 	const head = ['data', 'reports', 'first chart', 'duckdb ready', 'all charts', 'filter p50', 'filter p95', 'memory MB', 'JS heap MB', 'floor agg ms'];

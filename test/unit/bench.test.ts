@@ -91,6 +91,7 @@ const sample = (): BenchResult => ({
 	machine: { nproc: 2, cpu: 'Xeon', mem_gb: 24, node: 'v20', chromium: null },
 	runs: 5,
 	ingest_per_s: { txt: 612.4, html: 480, docx: 90, pdf: 4.3 },
+	ingest_per_cpu_s: { txt: 700, html: 650.5, docx: 100, pdf: 5 },
 	ingest_sample: { txt: 300, html: 300, docx: 300, pdf: 15 },
 	app_js_gzip_kb: 106.2,
 	wasm_gzip_kb: 7497.6,
@@ -124,5 +125,6 @@ describe('result', () => {
 			['100000', '100000', '1200', '9000', '9500', '60', '99', '1100', '200', '1.5']
 		]);
 		expect(lines).toContain('ingest (reports/s, one core): txt 612.4 (n=300) · html 480 (n=300) · docx 90 (n=300) · pdf 4.3 (n=15)');
+		expect(lines).toContain('ingest (reports per CPU second): txt 700 · html 650.5 · docx 100 · pdf 5');
 	});
 });
