@@ -44,9 +44,11 @@ export const RULE_NAMES: Record<Rule, string> = {
 };
 
 /** 12,345 in Chinese number style; null as 空白. */
+// one formatter: toLocaleString with options builds a new Intl.NumberFormat per call (most of the check time)
+const NUMBER = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 6 });
 export function fmt(v: number | null | undefined): string {
 	if (v === null || v === undefined) return '空白';
-	return v.toLocaleString('zh-CN', { maximumFractionDigits: 6 });
+	return NUMBER.format(v);
 }
 
 export function labelOf(id: string): string {

@@ -39,7 +39,7 @@ export function checkSum(r: Report, s: SumSpec): Finding | undefined {
 	if (L.absent.length || R.absent.length) return undefined; // the missing/parse findings name those cells
 	const blanks = [...L.blanks, ...R.blanks];
 	const base = { rule: s.rule, report: r.id, cells, expected: L.sum, actual: R.sum };
-	const text = `${s.scope}：${s.leftName}=${fmt(L.sum)}，${s.rightName}=${fmt(R.sum)}`;
+	const text = () => `${s.scope}：${s.leftName}=${fmt(L.sum)}，${s.rightName}=${fmt(R.sum)}`; // only for a finding
 	if (blanks.length) {
 		const holds = Math.abs(L.sum - R.sum) < EPS;
 		return {
@@ -50,11 +50,11 @@ export function checkSum(r: Report, s: SumSpec): Finding | undefined {
 			holdsIfBlankZero: holds,
 			expected: blanks.some((b) => s.left.includes(b)) ? null : L.sum,
 			actual: blanks.some((b) => s.right.includes(b)) ? null : R.sum,
-			message: `${text}（有 ${blanks.length} 个空白单元格，无法核对；若空白按 0 计则${holds ? '相符' : '仍不相符'}）`
+			message: `${text()}（有 ${blanks.length} 个空白单元格，无法核对；若空白按 0 计则${holds ? '相符' : '仍不相符'}）`
 		};
 	}
 	if (Math.abs(L.sum - R.sum) < EPS) return undefined;
-	return { ...base, severity: 'error', status: 'fail', message: `${text}，两者不等` };
+	return { ...base, severity: 'error', status: 'fail', message: `${text()}，两者不等` };
 }
 
 const APPLICANTS = ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other_org'];

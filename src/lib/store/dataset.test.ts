@@ -65,3 +65,16 @@ describe('datasetFiles', () => {
 		);
 	});
 });
+
+describe('arrowStream', () => {
+	it('writes every chunk: 5 reports in chunks of 2 read back as 5 rows, in order', async () => {
+		const { tableFromIPC } = await import('apache-arrow');
+		const { arrowStream } = await import('./dataset');
+		const { reportsTable } = await import('./arrow');
+		const one = await checked('jia_2023.txt');
+		const records = [1, 2, 3, 4, 5].map((i) => ({ ...one, id: `r${i}` }));
+		const t = tableFromIPC(arrowStream(records, reportsTable, 2));
+		expect(t.batches.length).toBe(3);
+		expect(t.getChild('report_id')?.toArray()).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
+	});
+});

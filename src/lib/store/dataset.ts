@@ -72,7 +72,8 @@ export function arrowStream(records: CheckedReport[], table: typeof reportsTable
 	for (let i = 0; i < records.length; i += chunk) {
 		const t = table(records.slice(i, i + chunk));
 		if (t.numRows === 0) continue;
-		writer.write(t);
+		// batch by batch: writing a Table finishes the stream (apache-arrow's writeAll), so a second chunk failed
+		for (const b of t.batches) writer.write(b);
 		wrote = true;
 	}
 	// an empty set still carries the schema

@@ -174,7 +174,8 @@ function arrowFile(path: string) {
 	return {
 		write(t: ReturnType<typeof reportsTable>) {
 			if (t.numRows === 0) return;
-			writer.write(t);
+			// batch by batch: writing a Table finishes the stream (apache-arrow's writeAll), so a second chunk failed
+			for (const b of t.batches) writer.write(b);
 			wrote = true;
 		},
 		/** `empty` is written when no batch was, so the file still carries the schema. */

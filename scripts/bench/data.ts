@@ -1,0 +1,68 @@
+/**
+ * Scale data sets for the benchmark, cached in bench/scale/ (git-ignored): bench/scale/<N>/ holds the report files
+ * (`npm run generate -- scale`), bench/scale/<N>.out/ the ingest output (`npm run ingest`). A `.complete` marker is
+ * written after each step, so an interrupted run is redone rather than half-used.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { tile } from './tile';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const SCALE_DIR = join(ROOT, 'bench/scale');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+
+export interface DataSet {
+	/** 'bundled' or the number of reports. */
+	key: string;
+	/** Folder with reports.arrow, findings.arrow, summary.json. */
+	dir: string;
+	/** Folder with the report files (generated scale sets only). */
+	files?: string;
+	/** For a tiled set: what it was made from. */
+	tiledFrom?: string;
+}
+
+function run(args: string[], log: (s: string) => void, okCodes = [0]) {
+	log(`$ tsx ${args.join(' ')}`);
+	const r = spawnSync(TSX, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+	if (r.status === null || !okCodes.includes(r.status)) throw new Error(`tsx ${args[0]} exited with ${r.status ?? r.signal}`);
+}
+
+/** Generate and ingest N reports unless cached. The ingest uses every core (it is not what is timed here). */
+export function ensureScale(n: number, log: (s: string) => void): DataSet {
+	const files = join(SCALE_DIR, String(n));
+	const out = join(SCALE_DIR, `${n}.out`);
+	if (!existsSync(join(files, '.complete'))) {
+		rmSync(files, { recursive: true, force: true });
+		run(['scripts/generate.ts', 'scale', '--n', String(n), '--out', files], log);
+		writeFileSync(join(files, '.complete'), '');
+	}
+	if (!existsSync(join(out, '.complete'))) {
+		rmSync(out, { recursive: true, force: true });
+		// exit code 1 = some files failed (listed in failures.json); the rest is still a data set
+		run(['scripts/ingest.ts', '--out', out, '--jobs', String(availableParallelism()), files], log, [0, 1]);
+		writeFileSync(join(out, '.complete'), '');
+	}
+	return { key: String(n), dir: out, files };
+}
+
+export function bundled(): DataSet {
+	return { key: 'bundled', dir: join(ROOT, 'data') };
+}
+
+/** N reports for the browser only: the ingest output of `base` reports repeated N / base times (see tile.ts). */
+export async function ensureTiled(n: number, base: DataSet, log: (s: string) => void): Promise<DataSet> {
+	const baseN = Number(base.key);
+	const copies = Math.round(n / baseN);
+	if (!Number.isInteger(baseN) || copies < 1 || copies * baseN !== n) throw new Error(`${n} is not a multiple of ${base.key}`);
+	const dir = join(SCALE_DIR, `${n}.tiled-${baseN}`);
+	if (!existsSync(join(dir, '.complete'))) {
+		log(`tiling ${base.key} × ${copies} into ${dir}`);
+		rmSync(dir, { recursive: true, force: true });
+		await tile(base.dir, dir, copies);
+		writeFileSync(join(dir, '.complete'), '');
+	}
+	return { key: String(n), dir, tiledFrom: `${base.key} × ${copies}` };
+}

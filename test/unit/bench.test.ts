@@ -1,0 +1,130 @@
+/**
+ * The pure parts of `npm run bench`: statistics, the plain-JS floor, the filter steps, the JSON shape and the
+ * verdicts against the issue's targets.
+ */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { filterSteps } from '../../scripts/bench/browser';
+import { requestsTotal, shape, type Columns } from '../../scripts/bench/floor';
+import { spread } from '../../scripts/bench/ingest';
+import { formatTable, verdicts, type BenchResult } from '../../scripts/bench/result';
+import { dataOverrides } from '../../scripts/bench/serve';
+import { median, medianOfRuns, percentile, round } from '../../scripts/bench/stats';
+
+describe('stats', () => {
+	it('median and interpolated percentiles', () => {
+		expect(median([5, 1, 3])).toBe(3);
+		expect(median([4, 1, 3, 2])).toBe(2.5);
+		expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 95)).toBeCloseTo(9.55, 10);
+		expect(percentile([10, 20], 0)).toBe(10);
+		expect(percentile([10, 20], 100)).toBe(20);
+		expect(percentile([7], 95)).toBe(7);
+		expect(median([])).toBeNull();
+		expect(median([NaN, 2])).toBe(2);
+	});
+	it('medians per key over runs; a key missing everywhere is null', () => {
+		expect(medianOfRuns([{ a: 1, b: null }, { a: 3 }, { a: 2 }], ['a', 'b'])).toEqual({ a: 2, b: null });
+		expect(round(12.345, 1)).toBe(12.3);
+		expect(round(null)).toBeNull();
+	});
+});
+
+const cols: Columns = {
+	county: ['甲县', '甲县', '乙县', '甲县', null],
+	year: [2019, 2024, 2024, 2025, 2024],
+	requests: [5, null, 7, 11, 13]
+};
+
+describe('plain-JS floor', () => {
+	it('sums the filled 本年新收 of a county and a year range, blanks skipped, 0 when none', () => {
+		expect(requestsTotal(cols, { region: null, from: 2019, to: 2025 })).toBe(5 + 7 + 11 + 13);
+		expect(requestsTotal(cols, { region: '甲县', from: 2019, to: 2025 })).toBe(16);
+		expect(requestsTotal(cols, { region: '甲县', from: 2022, to: 2025 })).toBe(11);
+		expect(requestsTotal(cols, { region: '乙县', from: 2025, to: 2025 })).toBe(0);
+	});
+	it('counties by report count and the year span', () => {
+		expect(shape(cols)).toEqual({ counties: ['甲县', '乙县'], first: 2019, last: 2025 });
+	});
+	it('filter steps alternate county and first year, each with the total it must show', () => {
+		const steps = filterSteps(['甲县', '乙县'], 2019, 2025, 5, (f) => requestsTotal(cols, f));
+		expect(steps.map((s) => [s.testid, s.value, s.expected])).toEqual([
+			['filter-region', '甲县', 16],
+			['filter-from', '2022', 11],
+			['filter-region', '乙县', 7],
+			['filter-from', '2019', 7],
+			['filter-region', '', 36]
+		]);
+	});
+	it('an evenly spread sample', () => {
+		expect(spread([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 4)).toEqual([0, 2, 5, 7]);
+		expect(spread([1, 2], 5)).toEqual([1, 2]);
+	});
+});
+
+describe('server data overrides', () => {
+	it('maps the hashed data assets of a build to the files of a data set', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'bench-serve-'));
+		try {
+			const assets = join(dir, '_app/immutable/assets');
+			mkdirSync(assets, { recursive: true });
+			for (const f of ['reports.SEXZ-aEY.arrow', 'findings.BsE0NKAL.arrow', 'summary.CEfFPbvo.json', 'duckdb-eh.9ubY-jlA.wasm', '0.CXw.css'])
+				writeFileSync(join(assets, f), '');
+			const m = dataOverrides(dir, '/d/10000.out');
+			expect(Object.fromEntries(m)).toEqual({
+				'/_app/immutable/assets/reports.SEXZ-aEY.arrow': '/d/10000.out/reports.arrow',
+				'/_app/immutable/assets/findings.BsE0NKAL.arrow': '/d/10000.out/findings.arrow',
+				'/_app/immutable/assets/summary.CEfFPbvo.json': '/d/10000.out/summary.json'
+			});
+			rmSync(join(assets, 'summary.CEfFPbvo.json'));
+			expect(() => dataOverrides(dir, '/d')).toThrow('expected 3 data assets');
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
+
+const sample = (): BenchResult => ({
+	schema: 1,
+	date: '2026-11-24T00:00:00.000Z',
+	machine: { nproc: 2, cpu: 'Xeon', mem_gb: 24, node: 'v20', chromium: null },
+	runs: 5,
+	ingest_per_s: { txt: 612.4, html: 480, docx: 90, pdf: 4.3 },
+	ingest_per_cpu_s: { txt: 700, html: 650.5, docx: 100, pdf: 5 },
+	ingest_sample: { txt: 300, html: 300, docx: 300, pdf: 15 },
+	app_js_gzip_kb: 106.2,
+	wasm_gzip_kb: 7497.6,
+	sizes: {
+		bundled: { reports: 129, first_chart_ms: 420, duckdb_ready_ms: 2000, all_charts_ms: 2300, filter_update_ms_p50: 30, filter_update_ms_p95: 50, memory_mb: 500, js_heap_mb: 9, floor: null },
+		'100000': { reports: 100000, first_chart_ms: 1200, duckdb_ready_ms: 9000, all_charts_ms: 9500, filter_update_ms_p50: 60, filter_update_ms_p95: 99, memory_mb: 1100, js_heap_mb: 200, floor: { reports: 100000, decode_ms: 300, aggregate_ms: 1.5 } }
+	},
+	notes: []
+});
+
+describe('result', () => {
+	it('judges each target of the issue; unmeasured ones are said so', () => {
+		const r = sample();
+		r.ingest_per_s.pdf = null;
+		expect(verdicts(r).map((v) => `${v.target.what}: ${v.value} ${v.verdict}`)).toEqual([
+			'ingest txt ≥ 500/s: 612.4 met',
+			'ingest html ≥ 500/s: 480 missed',
+			'ingest pdf ≥ 20/s: null not measured',
+			'first chart ≤ 500 ms (bundled data): 420 met',
+			'first chart ≤ 1000 ms at 100k: 1200 missed',
+			'filter update p95 ≤ 100 ms at 100k: 99 met',
+			'browser memory ≤ 1024 MB at 100k: 1100 missed',
+			'app JS ≤ 200 KB gzip: 106.2 met'
+		]);
+	});
+	it('prints one row per data set, the bundled data first', () => {
+		const lines = formatTable(sample()).split('\n');
+		const rows = lines.filter((l) => /^\s*(bundled|\d+)\s+\d+\s/.test(l)).map((l) => l.trim().split(/\s+/));
+		expect(rows).toEqual([
+			['bundled', '129', '420', '2000', '2300', '30', '50', '500', '9', '—'],
+			['100000', '100000', '1200', '9000', '9500', '60', '99', '1100', '200', '1.5']
+		]);
+		expect(lines).toContain('ingest (reports/s, one core): txt 612.4 (n=300) · html 480 (n=300) · docx 90 (n=300) · pdf 4.3 (n=15)');
+		expect(lines).toContain('ingest (reports per CPU second): txt 700 · html 650.5 · docx 100 · pdf 5');
+	});
+});
