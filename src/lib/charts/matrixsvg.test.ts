@@ -17,8 +17,8 @@ const cell = (year: number, status: 'ok' | 'missing' | 'error' | 'zero', errors 
 const coverage: Coverage = {
 	years: [2023, 2024],
 	rows: [
-		{ body: '托里县甲局', label: '甲局', county: '托里县', demo: true, real: false, cells: [cell(2023, 'missing'), cell(2024, 'error', 2)] },
-		{ body: '乙局', label: '乙局', county: null, demo: false, real: true, cells: [cell(2023, 'zero'), cell(2024, 'ok')] }
+		{ body: '托里县甲局', label: '甲局', county: '托里县', demo: true, real: false, uploaded: false, cells: [cell(2023, 'missing'), cell(2024, 'error', 2)] },
+		{ body: '乙局', label: '乙局', county: null, demo: false, real: true, uploaded: true, cells: [cell(2023, 'zero'), cell(2024, 'ok')] }
 	],
 	expected: 4,
 	received: 3,
@@ -32,7 +32,7 @@ describe('coverage matrix picture', () => {
 		expect(c.parts.length).toBe(1);
 		const doc = new DOMParser().parseFromString(c.parts[0].markup, 'image/svg+xml');
 		const texts = Array.from(doc.getElementsByTagName('text')).map((t) => t.textContent);
-		expect(texts).toEqual(['2023年', '2024年', '甲局（演示）', '—未报', '✕错误 2', '乙局', '○零活动', '✓正常']);
+		expect(texts).toEqual(['2023年', '2024年', '甲局（演示）', '—未报', '✕错误 2', '乙局（上传）', '○零活动', '✓正常']);
 		expect(c.height).toBe(28 + 2 * 26);
 		expect(c.width).toBe(c.parts[0].width);
 	});

@@ -23,7 +23,7 @@ export function matrixLegend(): LegendItem[] {
 }
 
 export function matrixContent(c: Coverage): ChartContent {
-	const labels = c.rows.map((r) => `${r.label}${r.demo ? '（演示）' : r.real ? '' : '（部分真实）'}`);
+	const labels = c.rows.map((r) => `${r.label}${r.demo ? '（演示）' : r.real ? '' : '（部分真实）'}${r.uploaded ? '（上传）' : ''}`);
 	const labelW = Math.ceil(Math.min(260, Math.max(80, ...labels.map((l) => textWidth(l, 12) + 12))));
 	const width = labelW + c.years.length * COL;
 	const height = HEAD + c.rows.length * ROW;
