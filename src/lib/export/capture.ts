@@ -22,13 +22,18 @@ const STYLE_PROPS = [
 	'shape-rendering'
 ];
 
+/**
+ * The computed styles are written as SVG presentation attributes (fill="…", font-size="…"), not as a style
+ * attribute: setting style="…" is an inline style, which the page's Content-Security-Policy blocks.
+ */
 function inlineStyles(src: Element, dst: Element): void {
 	const cs = getComputedStyle(src);
-	const decl = STYLE_PROPS.map((p) => [p, cs.getPropertyValue(p)] as const)
-		.filter(([, v]) => v && v !== 'normal' && v !== 'auto')
-		.map(([p, v]) => `${p}:${v}`);
-	if (src.tagName.toLowerCase() === 'text' || src.tagName.toLowerCase() === 'tspan') decl.push(`font-family:${FONT_STACK}`);
-	dst.setAttribute('style', decl.join(';'));
+	for (const p of STYLE_PROPS) {
+		const v = cs.getPropertyValue(p);
+		if (v && v !== 'normal' && v !== 'auto') dst.setAttribute(p, v);
+	}
+	if (src.tagName.toLowerCase() === 'text' || src.tagName.toLowerCase() === 'tspan') dst.setAttribute('font-family', FONT_STACK);
+	dst.removeAttribute('style');
 	dst.removeAttribute('class');
 	const a = src.children;
 	const b = dst.children;
