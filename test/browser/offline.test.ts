@@ -81,6 +81,8 @@ describe('offline: nothing outside localhost is needed', { timeout: 300_000 }, (
 				await w.page.locator('header nav a', { hasText: name }).first().click();
 				await w.page.waitForLoadState('networkidle');
 			}
+			// back on 总览: its coverage matrix is drawn again (waited for: a client-side navigation renders after networkidle)
+			await w.page.locator('[data-testid="coverage"]').waitFor({ timeout: 30_000 });
 			expect(await w.page.locator('[data-testid="coverage"]').count()).toBe(1);
 			csp.push(...(await cspViolations(w.page)));
 			expect({ blocked: w.blocked, foreign, csp, errors: w.errors }).toEqual({ blocked: [], foreign: [], csp: [], errors: [] });
