@@ -2,6 +2,8 @@
  * Gzip sizes of the build. "App JS" is every .js under build/_app except the duckdb bundle: the duckdb-wasm worker
  * and the lazily imported chunk of src/lib/db/index.ts (duckdb-wasm's browser bindings with apache-arrow, plus the
  * app's few query functions; found through Vite's manifest, chunk names are hashes). That chunk is reported apart.
+ * So is the code loaded only when a feature is used ("on demand"): the 导入报告 page's parsing worker (with pdfjs,
+ * build/_app/immutable/workers/), and the dynamically imported docx (生成简报) and xlsx (下载表格) chunks.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,14 +25,32 @@ export function duckdbFiles(manifest: Record<string, { file: string; src?: strin
 		.map(([, v]) => v.file);
 }
 
+/** Output files of the lazily imported export libraries (docx, write-excel-file and the modules that import them). */
+export function onDemandFiles(manifest: Record<string, { file: string; isDynamicEntry?: boolean }>): string[] {
+	return Object.entries(manifest)
+		.filter(([k, v]) => v.isDynamicEntry && /node_modules\/(docx|write-excel-file)\/|src\/lib\/export\/(briefing|xlsx)\.ts$/.test(k))
+		.map(([, v]) => v.file);
+}
+
 export function buildSizes(root: string) {
 	const build = join(root, 'build');
 	const manifestPath = join(root, '.svelte-kit/output/client/.vite/manifest.json');
-	const duck = new Set(existsSync(manifestPath) ? duckdbFiles(JSON.parse(readFileSync(manifestPath, 'utf8'))).map((f) => join(build, f)) : []);
+	const manifest = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')) : {};
+	const duck = new Set(duckdbFiles(manifest).map((f) => join(build, f)));
+	const later = new Set(onDemandFiles(manifest).map((f) => join(build, f)));
 	const js = walk(join(build, '_app')).filter((p) => /\.m?js$/.test(p));
-	const app = js.filter((p) => !duck.has(p) && !/duckdb/i.test(p));
-	const dbJs = js.filter((p) => !app.includes(p));
+	const dbJs = js.filter((p) => duck.has(p) || /duckdb/i.test(p));
+	const onDemand = js.filter((p) => !dbJs.includes(p) && (later.has(p) || /[\\/]immutable[\\/]workers[\\/]/.test(p)));
+	const app = js.filter((p) => !dbJs.includes(p) && !onDemand.includes(p));
 	const wasm = walk(join(build, '_app')).filter((p) => p.endsWith('.wasm'));
 	const kb = (ps: string[]) => Math.round((ps.reduce((n, p) => n + gz(p), 0) / 1024) * 10) / 10;
-	return { app_js_gzip_kb: kb(app), duckdb_js_gzip_kb: kb(dbJs), wasm_gzip_kb: kb(wasm), app_files: app.length, duckdb_js_files: dbJs.length };
+	return {
+		app_js_gzip_kb: kb(app),
+		duckdb_js_gzip_kb: kb(dbJs),
+		on_demand_js_gzip_kb: kb(onDemand),
+		wasm_gzip_kb: kb(wasm),
+		app_files: app.length,
+		duckdb_js_files: dbJs.length,
+		on_demand_files: onDemand.length
+	};
 }
