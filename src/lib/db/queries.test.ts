@@ -2,15 +2,13 @@
  * The dashboard's SQL, run on the bundled data/ Arrow files with duckdb-wasm's Node build (the same engine and
  * SQL as the browser), checked against plain JS over the data/*.json records.
  */
-import { createRequire } from 'node:module';
 import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellRows, headlineTotals, overviewFacts } from './queries';
+import { bundledDb, DATA } from '../../../test/fixtures/duckdb';
 
-const require = createRequire(import.meta.url);
-const DATA = resolve(import.meta.dirname, '../../../data');
 
 interface Rec {
 	id: string;
@@ -27,22 +25,7 @@ let conn: AsyncDuckDBConnection;
 let close: () => void = () => {};
 
 beforeAll(async () => {
-	const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
-	const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
-	const db = await duckdb.createDuckDB(
-		{ mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: '' }, eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: '' } },
-		new duckdb.VoidLogger(),
-		duckdb.NODE_RUNTIME
-	);
-	await db.instantiate();
-	const c = db.connect();
-	c.query('SET autoinstall_known_extensions=false');
-	c.query('SET autoload_known_extensions=false');
-	c.insertArrowFromIPCStream(readFileSync(join(DATA, 'reports.arrow')), { name: 'reports', create: true });
-	c.insertArrowFromIPCStream(readFileSync(join(DATA, 'findings.arrow')), { name: 'findings', create: true });
-	// the blocking connection answers synchronously; `await` on its results works the same
-	conn = c as unknown as AsyncDuckDBConnection;
-	close = () => c.close();
+	({ conn, close } = await bundledDb());
 }, 60_000);
 
 afterAll(() => close());

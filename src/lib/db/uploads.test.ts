@@ -3,17 +3,15 @@
  * 用户上传, replacing a bundled report of the same id, cross-year findings recomputed with the bundled reports of
  * the same body, and everything put back exactly when the uploads are removed.
  */
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckedReport } from '$lib/check';
 import { summaryRow, type SummaryRow } from '$lib/store/summary';
 import { mergeSummary, syncUploads, UPLOAD_ORIGIN } from './uploads';
+import { bundledDb, DATA } from '../../../test/fixtures/duckdb';
 
-const require = createRequire(import.meta.url);
-const DATA = resolve(import.meta.dirname, '../../../data');
 const load = (id: string): CheckedReport => JSON.parse(readFileSync(join(DATA, `${id}.json`), 'utf8'));
 const loader = async (id: string) => load(id);
 
@@ -21,21 +19,7 @@ let conn: AsyncDuckDBConnection;
 let close: () => void = () => {};
 
 beforeAll(async () => {
-	const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
-	const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
-	const db = await duckdb.createDuckDB(
-		{ mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: '' }, eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: '' } },
-		new duckdb.VoidLogger(),
-		duckdb.NODE_RUNTIME
-	);
-	await db.instantiate();
-	const c = db.connect();
-	c.query('SET autoinstall_known_extensions=false');
-	c.query('SET autoload_known_extensions=false');
-	c.insertArrowFromIPCStream(readFileSync(join(DATA, 'reports.arrow')), { name: 'reports', create: true });
-	c.insertArrowFromIPCStream(readFileSync(join(DATA, 'findings.arrow')), { name: 'findings', create: true });
-	conn = c as unknown as AsyncDuckDBConnection;
-	close = () => c.close();
+	({ conn, close } = await bundledDb());
 }, 60_000);
 
 afterAll(() => close());
