@@ -15,6 +15,7 @@ const PROBLEM_RULES: Record<ParseProblem['kind'], [Rule, Severity]> = {
 	'row.fuzzy_label': ['PARSE', 'info'],
 	'row.duplicate': ['PARSE', 'warning'],
 	'row.ambiguous': ['PARSE', 'error'],
+	'row.damaged': ['PARSE', 'error'],
 	'table.missing': ['MISSING', 'error'],
 	'format.unknown': ['FORMAT', 'error'],
 	'format.assumed': ['FORMAT', 'warning'],

@@ -44,6 +44,26 @@ describe('html adapter', () => {
 		expect(paragraphs(extractHtml('g.html', bytes))[0].text).toBe('规章');
 	});
 
+	it('marks the rows whose markup is damaged, not the ones Word or a real page writes', () => {
+		const row = (cells: string) => `<tr>${cells}</tr>`;
+		const page = `<table>${[
+			row('<td>甲</td><td>1</td></tr>'), // a stray end tag
+			row('<td>乙</td><td>2</琀搀㸀㰀琀搀 渀漀>3</td>'), // bytes out of step: a bogus end tag swallowing a cell boundary
+			row('<td 渀漀眀="1">丙</td><td>4</td>'), // ... or an attribute name
+			row('<td title="<td>5</td>">丁</td>'), // a tag inside an attribute value: the quote was lost
+			row('<td><![if !supportLists]>戊<![endif]><o:p></o:p></td><td x:num="6" style="a:b">6</td>'), // Word's own markup
+			row('<td><!-- 注释 -->己</td><td>7</td>')
+		].join('')}</table>`;
+		const [t] = tables(extractHtml('d.html', enc(page)));
+		expect(t.rows.map((r) => r.every((c) => c.damaged === r[0].damaged) && Boolean(r[0].damaged))).toEqual([false, true, true, true, false, false]);
+		expect(t.rows[1][0].damaged).toMatch(/^标记损坏（“<\/琀搀/);
+		expect(t.rows[2][0].damaged).toMatch(/属性名/);
+		expect(t.rows[3][0].damaged).toMatch(/属性值中含有标签/);
+		// damage outside the rows (the table's own markup) marks every row
+		const [u] = tables(extractHtml('e.html', enc(`<table><tbody 琀="1"><tr><td>1</td></tr><tr><td>2</td></tr></tbody></table>`)));
+		expect(u.rows.every((r) => r[0].damaged)).toBe(true);
+	});
+
 	it('refuses empty and binary files', () => {
 		expect(() => extractHtml('e.html', new Uint8Array())).toThrow(/文件为空/);
 		expect(() => extractHtml('b.html', new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0]))).toThrow(/二进制/);

@@ -5,7 +5,7 @@
  * colspan/rowspan; script, style and navigation chrome are skipped.
  */
 import { parseDocument } from 'htmlparser2';
-import { isTag, isText, type AnyNode, type Element } from 'domhandler';
+import { isComment, isTag, isText, type AnyNode, type Element } from 'domhandler';
 import { decodeText, looksBinary, sniffHtmlCharset } from './decode';
 import { ExtractError, type Block, type Cell, type DocModel, type Table } from './model';
 
@@ -25,9 +25,9 @@ export function extractHtml(file: string, bytes: Uint8Array): DocModel {
 	} catch (e) {
 		throw new ExtractError(file, (e as Error).message);
 	}
-	const dom = parseDocument(decoded.text, { decodeEntities: true, lowerCaseTags: true });
+	const dom = parseDocument(decoded.text, { decodeEntities: true, lowerCaseTags: true, withStartIndices: true });
 	const title = findTitle(dom.children);
-	const blocks = new Walker().run(dom.children);
+	const blocks = new Walker(decoded.text).run(dom.children);
 	if (!blocks.length) throw new ExtractError(file, '网页中没有正文内容');
 	return { file, kind: 'html', encoding: decoded.encoding, title, blocks };
 }
@@ -59,10 +59,58 @@ function cleanCellText(s: string): string {
 		.join('\n');
 }
 
+/* ---------- damaged markup ---------- */
+
+const TAG_NAME = /^[a-z][a-z0-9]*(?:[:_.-][a-z0-9]+)*$/i;
+const ATTR_NAME = /^[a-z_:@][-a-z0-9_:.@]*$/i;
+const TAG_IN_VALUE = /<\/?[a-z]/i;
+
+/**
+ * What makes the markup of a node (or of anything inside it) look damaged, or undefined. A stretch
+ * of bytes decoded out of step (a lost byte in UTF-16, a cut GBK sequence) becomes text without
+ * `<`/`>`; the parser then takes it, up to the next `>`, as the name of a tag, an attribute, or as a
+ * bogus comment (`</` + not a letter), and whatever tags stood there (cells, row ends) vanish, so the
+ * cells after it slide into the wrong columns. Real pages (Word's `<![if …]>`, `<o:p>`, `x:str`)
+ * pass these tests.
+ */
+function damageIn(node: AnyNode, source: string): string | undefined {
+	const own = ownDamage(node, source);
+	if (own || !isTag(node) || node.name === 'table') return own; // a nested table's damage is its own
+	for (const c of node.children) {
+		const d = damageIn(c, source);
+		if (d) return d;
+	}
+	return undefined;
+}
+
+function ownDamage(node: AnyNode, source: string): string | undefined {
+	if (isComment(node)) return source.startsWith('</', node.startIndex ?? -1) ? `标记损坏（“</${node.data.slice(0, 12)}…”）` : undefined;
+	if (!isTag(node)) return undefined;
+	if (!TAG_NAME.test(node.name)) return `标记损坏（标签名“${node.name.slice(0, 12)}”）`;
+	for (const [k, v] of Object.entries(node.attribs)) {
+		if (!ATTR_NAME.test(k)) return `标记损坏（属性名“${k.slice(0, 12)}”）`;
+		if (TAG_IN_VALUE.test(v)) return '标记损坏（属性值中含有标签）';
+	}
+	return undefined;
+}
+
+/** Damage in a table's own markup outside its rows: its tag, thead/tbody/tfoot, anything between rows. */
+function tableDamage(table: Element, source: string): string | undefined {
+	const between = (n: AnyNode): string | undefined => {
+		if (isTag(n) && n.name === 'tr') return undefined;
+		if (isTag(n) && (n.name === 'thead' || n.name === 'tbody' || n.name === 'tfoot'))
+			return ownDamage(n, source) ?? n.children.map(between).find(Boolean);
+		return damageIn(n, source);
+	};
+	return ownDamage(table, source) ?? table.children.map(between).find(Boolean);
+}
+
 class Walker {
 	blocks: Block[] = [];
 	buf = '';
 	tableCount = 0;
+
+	constructor(private source: string) {}
 
 	run(nodes: AnyNode[]): Block[] {
 		nodes.forEach((n) => this.visit(n));
@@ -102,15 +150,18 @@ class Walker {
 	table(el: Element) {
 		const index = this.tableCount++;
 		const rows: Cell[][] = [];
+		const inTable = tableDamage(el, this.source);
 		for (const tr of ownRows(el)) {
 			const cells: Cell[] = [];
+			const damaged = inTable ?? damageIn(tr, this.source);
 			for (const td of tr.children) {
 				if (!isTag(td) || (td.name !== 'td' && td.name !== 'th')) continue;
 				cells.push({
 					text: cleanCellText(textOf(td)),
 					colspan: span(td.attribs.colspan),
 					rowspan: span(td.attribs.rowspan),
-					where: { table: index, row: rows.length, cell: cells.length }
+					where: { table: index, row: rows.length, cell: cells.length },
+					...(damaged ? { damaged } : {})
 				});
 			}
 			if (cells.length) rows.push(cells);

@@ -23,6 +23,12 @@ export interface Cell {
 	colspan: number;
 	rowspan: number;
 	where: Where;
+	/**
+	 * Set when the source markup around this cell's row is damaged (e.g. a stretch of bytes decoded
+	 * out of step swallowed tags), so the row's cells may not stand where they were printed. The
+	 * parser refuses such a row rather than read shifted numbers; the text says what was seen.
+	 */
+	damaged?: string;
 }
 
 export type Row = Cell[];

@@ -30,6 +30,7 @@ export interface ParseProblem {
 		| 'row.fuzzy_label'
 		| 'row.duplicate'
 		| 'row.ambiguous'
+		| 'row.damaged'
 		| 'row.unlabelled'
 		| 'table.missing'
 		| 'format.unknown'

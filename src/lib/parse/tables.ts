@@ -192,6 +192,19 @@ export function readLabelledTable(format: FormatVersion, key: TableKey, rows: Ro
 		// dropping them would guess that the stray cell is there, and shift every value after it
 		const vals = values;
 		const rowIds = block.columns.map((c) => cellId(key, row.key, c.key));
+		const damaged = cells.find((c) => c.damaged)?.damaged;
+		if (damaged) {
+			out.problems.push({
+				kind: 'row.damaged',
+				message: `“${row.label}”一行的源文件${damaged}，数据格可能错位，整行未采用`,
+				table: key,
+				row: row.key,
+				cells: rowIds,
+				raw: vals.map((c) => c.text).join('\t'),
+				where: cells[li].where
+			});
+			continue;
+		}
 		if (vals.length !== block.columns.length) {
 			out.problems.push({
 				kind: 'row.cell_count',
@@ -253,6 +266,17 @@ export function readUnlabelledTable(format: FormatVersion, key: TableKey, rows: 
 		out.problems.push({
 			kind: 'table.missing',
 			message: '表四没有表头（行政复议、行政诉讼等栏目名称），无法确认数据行，未采用',
+			table: key,
+			cells: block.rows.flatMap((r) => block.columns.map((c) => cellId(key, r.key, c.key))),
+			raw: data.map((c) => c.text).join('\t'),
+			where: data[0]?.where
+		});
+		return out;
+	}
+	if (data.some((c) => c.damaged)) {
+		out.problems.push({
+			kind: 'row.damaged',
+			message: `表四数据行的源文件${data.find((c) => c.damaged)!.damaged}，数据格可能错位，整行未采用`,
 			table: key,
 			cells: block.rows.flatMap((r) => block.columns.map((c) => cellId(key, r.key, c.key))),
 			raw: data.map((c) => c.text).join('\t'),
