@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import cliProgress from 'cli-progress';
 import { finalize, ingestFile, readFailures, type Failure, type FileResult, type FileTask } from '../src/lib/store/fs';
 import { parseSidecar, SIDECAR_NAME, type SidecarEntry } from '../src/lib/store/sidecar';
+import { strayRejection } from './stray';
 
 function usage(msg?: string): never {
 	if (msg) console.error(msg);
@@ -109,7 +110,7 @@ async function run(tasks: FileTask[], dir: string, jobs: number, onDone: (r: Fil
 }
 
 // see ingest-worker.ts: a stray rejection from pdfjs on a damaged file must not stop the batch
-process.on('unhandledRejection', () => {});
+process.on('unhandledRejection', strayRejection);
 
 async function main() {
 	const { out, dropProse, jobs, inputs } = parseArgs(process.argv.slice(2));

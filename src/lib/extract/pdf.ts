@@ -40,6 +40,21 @@ export interface PdfOptions {
 	maxPages?: number;
 }
 
+/** The exception classes pdfjs's worker side throws (its BaseException subclasses set `name`). */
+const PDFJS_EXCEPTIONS = new Set(['XRefEntryException', 'XRefParseException', 'FormatError', 'InvalidPDFException', 'MissingDataException', 'UnknownErrorException', 'PasswordException', 'AbortException', 'ResponseException']);
+
+/**
+ * Whether an unhandled rejection is one pdfjs leaves behind inside itself on a damaged file: its
+ * page-tree walk (Catalog.getPageDict) prefetches the top-level page dictionaries into a cache and
+ * never awaits the ones it does not need, so a bad cross-reference entry rejects with nobody
+ * listening. The document itself has been answered by then (read, or refused with its reason), so
+ * callers (ingest command, its workers, the upload worker, the fuzz oracle) let these pass and
+ * treat any other unhandled rejection as a fault.
+ */
+export function isPdfjsStrayRejection(reason: unknown): boolean {
+	return reason instanceof Error && PDFJS_EXCEPTIONS.has(reason.name);
+}
+
 export const SCANNED_REASON = '扫描版 PDF，没有文字层，无法读取表格（不做猜测）';
 const DEFAULTS: Required<PdfOptions> = { timeoutMs: 60_000, maxPages: 500 };
 

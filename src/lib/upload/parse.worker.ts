@@ -4,7 +4,7 @@
  * its worker side into the same thread) and reads CMaps/fonts from the site (pdf-assets.ts).
  */
 import { checkReport } from '$lib/check';
-import { configurePdf } from '$lib/extract/pdf';
+import { configurePdf, isPdfjsStrayRejection } from '$lib/extract/pdf';
 import { ingestBytes } from '$lib/store/ingest';
 import { BundledDataFactory } from './pdf-assets';
 import type { ParseRequest, ParseResponse, ParseResult } from './protocol';
@@ -12,7 +12,10 @@ import type { ParseRequest, ParseResponse, ParseResult } from './protocol';
 configurePdf({ BinaryDataFactory: BundledDataFactory });
 
 // as in the ingest command: a stray rejection pdfjs leaves behind on a damaged file must not stop the batch
-addEventListener('unhandledrejection', (e) => e.preventDefault());
+// (anything else stays reported in the console)
+addEventListener('unhandledrejection', (e) => {
+	if (isPdfjsStrayRejection(e.reason)) e.preventDefault();
+});
 
 async function parse(req: ParseRequest): Promise<ParseResult> {
 	const res = await ingestBytes(req.name, new Uint8Array(req.bytes), { meta: req.meta, format: req.format });
