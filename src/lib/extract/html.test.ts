@@ -56,7 +56,7 @@ describe('html adapter', () => {
 		].join('')}</table>`;
 		const [t] = tables(extractHtml('d.html', enc(page)));
 		expect(t.rows.map((r) => r.every((c) => c.damaged === r[0].damaged) && Boolean(r[0].damaged))).toEqual([false, true, true, true, false, false]);
-		expect(t.rows[1][0].damaged).toMatch(/^标记损坏（“<\/琀搀/);
+		expect(t.rows[1][0].damaged).toMatch(/^的源文件标记损坏（“<\/琀搀/);
 		expect(t.rows[2][0].damaged).toMatch(/属性名/);
 		expect(t.rows[3][0].damaged).toMatch(/属性值中含有标签/);
 		// damage outside the rows (the table's own markup) marks every row

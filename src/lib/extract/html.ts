@@ -84,12 +84,12 @@ function damageIn(node: AnyNode, source: string): string | undefined {
 }
 
 function ownDamage(node: AnyNode, source: string): string | undefined {
-	if (isComment(node)) return source.startsWith('</', node.startIndex ?? -1) ? `标记损坏（“</${node.data.slice(0, 12)}…”）` : undefined;
+	if (isComment(node)) return source.startsWith('</', node.startIndex ?? -1) ? `的源文件标记损坏（“</${node.data.slice(0, 12)}…”），数据格可能错位` : undefined;
 	if (!isTag(node)) return undefined;
-	if (!TAG_NAME.test(node.name)) return `标记损坏（标签名“${node.name.slice(0, 12)}”）`;
+	if (!TAG_NAME.test(node.name)) return `的源文件标记损坏（标签名“${node.name.slice(0, 12)}”），数据格可能错位`;
 	for (const [k, v] of Object.entries(node.attribs)) {
-		if (!ATTR_NAME.test(k)) return `标记损坏（属性名“${k.slice(0, 12)}”）`;
-		if (TAG_IN_VALUE.test(v)) return '标记损坏（属性值中含有标签）';
+		if (!ATTR_NAME.test(k)) return `的源文件标记损坏（属性名“${k.slice(0, 12)}”），数据格可能错位`;
+		if (TAG_IN_VALUE.test(v)) return '的源文件标记损坏（属性值中含有标签），数据格可能错位';
 	}
 	return undefined;
 }

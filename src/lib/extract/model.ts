@@ -24,9 +24,9 @@ export interface Cell {
 	rowspan: number;
 	where: Where;
 	/**
-	 * Set when the source markup around this cell's row is damaged (e.g. a stretch of bytes decoded
-	 * out of step swallowed tags), so the row's cells may not stand where they were printed. The
-	 * parser refuses such a row rather than read shifted numbers; the text says what was seen.
+	 * Set on every cell of a row whose source is damaged: HTML markup a decoding slip swallowed (the
+	 * cells may have slid), or a PDF page with text pdfjs could not decode (a blank may be a lost
+	 * number). The parser refuses such a row rather than guess; the text (it follows “某行”) says why.
 	 */
 	damaged?: string;
 }

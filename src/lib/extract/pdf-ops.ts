@@ -34,6 +34,8 @@ export interface OpCodes {
 	paintFormXObjectEnd: number;
 	setStrokeRGBColor: number;
 	setFillRGBColor: number;
+	showText: number;
+	showSpacedText: number;
 }
 
 /** pdfjs DrawOPS codes inside a constructPath's path data. */
@@ -100,6 +102,21 @@ function subpaths(data: ArrayLike<number>, m: Matrix): { pts: [number, number][]
 		} else break; // unknown code: stop rather than misread coordinates
 	}
 	return out.filter((s) => !s.curved);
+}
+
+/**
+ * How many text-drawing operations on a page drew no glyph at all: pdfjs leaves the glyph list empty
+ * when the font cannot be loaded (it substitutes its error font) or none of the string's codes maps to
+ * a glyph, i.e. when the font or the content stream is damaged. The corpus PDFs have none.
+ */
+export function lostTextOps(fnArray: number[], argsArray: unknown[], OPS: OpCodes): number {
+	let lost = 0;
+	fnArray.forEach((fn, i) => {
+		if (fn !== OPS.showText && fn !== OPS.showSpacedText) return;
+		const glyphs = (argsArray[i] as unknown[] | null)?.[0];
+		if (Array.isArray(glyphs) && glyphs.length === 0) lost++;
+	});
+	return lost;
 }
 
 /** Ruling lines drawn on a page. */

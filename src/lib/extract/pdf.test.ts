@@ -255,26 +255,43 @@ describe.skipIf(!hasCorpus && !CI)('pdf adapter on the real corpus', () => {
 		expect(compared).toBe(total);
 	});
 
-	// a flipped byte inside a compressed stream can silently drop drawn text (a viewer shows those cells
-	// empty too), so a damaged copy may read blanks; a number it reads must still be the true one
-	it('damaged copies (byte flips, cuts, holes) end in a report or a reason, never in a wrong number', async () => {
-		const file = files.includes('huaian_hongze_2024.pdf') ? 'huaian_hongze_2024.pdf' : files[0];
-		const real = new Uint8Array(readFileSync(resolve(CORPUS, file)));
-		let seed = 7;
-		const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-		for (let i = 0; i < 12; i++) {
-			let b = real.slice();
-			if (i % 3 === 0) for (let k = 0; k < 20; k++) b[Math.floor(rnd() * b.length)] = Math.floor(rnd() * 256);
-			else if (i % 3 === 1) b = b.subarray(0, Math.floor(rnd() * b.length));
-			else {
-				const at = Math.floor(rnd() * b.length);
-				b = new Uint8Array([...b.subarray(0, at), ...b.subarray(at + Math.floor(rnd() * 5000))]);
+	// a damaged font or content stream can keep pdfjs from decoding drawn text (a viewer shows those cells
+	// empty too): the rows with a blank cell on such a page are refused and named, never read as blanks.
+	// Mutation 3 of 洪泽区 2024 lost the 0s of one column; mutation 21 of 淮安市 2024 lost the digits' font
+	// (all of table 3 read blank, with no finding, before lostTextOps)
+	it('damaged copies (byte flips, cuts, holes) end in a report or a reason, never in a wrong number or a silent blank', async () => {
+		for (const [file, runs] of [
+			['huaian_hongze_2024.pdf', 12],
+			['huaian_city_2024.pdf', 22]
+		] as const) {
+			if (!files.includes(file)) continue;
+			const real = new Uint8Array(readFileSync(resolve(CORPUS, file)));
+			let seed = 7;
+			const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+			let read = 0;
+			let refusedRows = 0;
+			for (let i = 0; i < runs; i++) {
+				let b = real.slice();
+				if (i % 3 === 0) for (let k = 0; k < 20; k++) b[Math.floor(rnd() * b.length)] = Math.floor(rnd() * 256);
+				else if (i % 3 === 1) b = b.subarray(0, Math.floor(rnd() * b.length));
+				else {
+					const at = Math.floor(rnd() * b.length);
+					b = new Uint8Array([...b.subarray(0, at), ...b.subarray(at + Math.floor(rnd() * 5000))]);
+				}
+				if (file === 'huaian_city_2024.pdf' && i !== 21) continue;
+				const res = await ingestBytes(file, b);
+				if (!res.ok) {
+					expect(res.reason).toMatch(/\S/);
+					continue;
+				}
+				read++;
+				refusedRows += res.report.problems.filter((p) => p.kind === 'row.damaged').length;
+				for (const [id, v] of Object.entries(res.report.cells)) expect(v, `${file} mutation ${i}: ${id}`).toBe(truth[file].cells[id]);
 			}
-			const res = await ingestBytes(file, b);
-			if (!res.ok) expect(res.reason).toMatch(/\S/);
-			else for (const [id, v] of Object.entries(res.report.cells)) if (v !== null) expect(v, `mutation ${i}: ${id}`).toBe(truth[file].cells[id]);
+			expect(read, file).toBeGreaterThan(0);
+			expect(refusedRows, `${file}: rows refused for lost text`).toBeGreaterThan(0);
 		}
-	}, 120_000);
+	}, 180_000);
 
 	it.runIf(process.env.PDF_BENCH)('throughput: each PDF 10 times', async () => {
 		const bytes = files.map((f) => [f, readFileSync(resolve(CORPUS, f))] as const);

@@ -15,10 +15,10 @@
  * with configurePdf().
  */
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
-import { ExtractError, type DocModel } from './model';
+import { ExtractError, type Block, type DocModel } from './model';
 import { layoutPages, type PageInput } from './pdf-layout';
 import type { PdfText } from './pdf-grid';
-import { rulingLines, type OpCodes } from './pdf-ops';
+import { lostTextOps, rulingLines, type OpCodes } from './pdf-ops';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -235,6 +235,25 @@ function skipFontLoading(doc: unknown): void {
 	if (loader && typeof loader.bind === 'function') loader.bind = async () => undefined;
 }
 
+/**
+ * Text a damaged font or content stream kept pdfjs from reading leaves a blank where the page prints
+ * something: on a page with such losses, a table row with a blank cell is marked damaged (the parser
+ * then refuses the row and names its cells) instead of reading the blank as the printed value.
+ */
+function markLostText(blocks: Block[], lostByPage: Map<number, number>): Block[] {
+	if (!lostByPage.size) return blocks;
+	for (const b of blocks) {
+		if (b.kind !== 'table') continue;
+		for (const row of b.rows) {
+			const page = row.find((c) => !c.text.trim() && c.where.page !== undefined && lostByPage.has(c.where.page))?.where.page;
+			if (page === undefined) continue;
+			const damaged = `所在的 PDF 第 ${page} 页有 ${lostByPage.get(page)} 处文字无法解码（字体或内容流损坏），其中的空白格可能是读不出的数字`;
+			for (const c of row) c.damaged = damaged;
+		}
+	}
+	return blocks;
+}
+
 function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const limit = new Promise<never>((_, reject) => {
@@ -289,6 +308,7 @@ export async function extractPdf(file: string, bytes: Uint8Array, options: PdfOp
 		skipFontLoading(doc);
 		if (doc.numPages > opts.maxPages) throw new ExtractError(file, `PDF 有 ${doc.numPages} 页，超过上限 ${opts.maxPages} 页，不像年度报告`);
 		const pages: PageInput[] = [];
+		const lostByPage = new Map<number, number>();
 		let texts = 0;
 		for (let n = 1; n <= doc.numPages; n++) {
 			try {
@@ -304,6 +324,8 @@ export async function extractPdf(file: string, bytes: Uint8Array, options: PdfOp
 				// ruling lines only where there is text to place (skips decoding the images of scanned pages)
 				const ops = items.length ? await page.getOperatorList() : undefined;
 				const lines = ops ? rulingLines(ops.fnArray, ops.argsArray, OPS) : [];
+				const lost = ops ? lostTextOps(ops.fnArray, ops.argsArray, OPS) : 0;
+				if (lost) lostByPage.set(n, lost);
 				pages.push({ page: n, bottom: page.view[1], top: page.view[3], items, lines });
 				page.cleanup();
 			} catch (e) {
@@ -322,7 +344,7 @@ export async function extractPdf(file: string, bytes: Uint8Array, options: PdfOp
 		}
 		const info = ((await doc.getMetadata().catch(() => undefined))?.info ?? {}) as { Title?: unknown };
 		const title = typeof info.Title === 'string' && info.Title.trim() ? info.Title.trim() : undefined;
-		return { file, kind: 'pdf' as const, ...(title ? { title } : {}), blocks: layoutPages(pages) };
+		return { file, kind: 'pdf' as const, ...(title ? { title } : {}), blocks: markLostText(layoutPages(pages), lostByPage) };
 	};
 
 	const reading = read();

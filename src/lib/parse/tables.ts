@@ -196,7 +196,7 @@ export function readLabelledTable(format: FormatVersion, key: TableKey, rows: Ro
 		if (damaged) {
 			out.problems.push({
 				kind: 'row.damaged',
-				message: `“${row.label}”一行的源文件${damaged}，数据格可能错位，整行未采用`,
+				message: `“${row.label}”一行${damaged}，整行未采用`,
 				table: key,
 				row: row.key,
 				cells: rowIds,
@@ -276,7 +276,7 @@ export function readUnlabelledTable(format: FormatVersion, key: TableKey, rows: 
 	if (data.some((c) => c.damaged)) {
 		out.problems.push({
 			kind: 'row.damaged',
-			message: `表四数据行的源文件${data.find((c) => c.damaged)!.damaged}，数据格可能错位，整行未采用`,
+			message: `表四数据行${data.find((c) => c.damaged)!.damaged}，整行未采用`,
 			table: key,
 			cells: block.rows.flatMap((r) => block.columns.map((c) => cellId(key, r.key, c.key))),
 			raw: data.map((c) => c.text).join('\t'),
