@@ -43,7 +43,7 @@ export async function exportChart(src: ChartSource, kind: ExportKind): Promise<s
 	const stamp = stampOf(src);
 	const name = fileName(stamp, kind);
 	if (kind === 'csv') {
-		download(new Blob([toCsv(src.sheet())], { type: MIME.csv }), name);
+		download(new Blob([toCsv(src.sheet(), stamp)], { type: MIME.csv }), name);
 	} else if (kind === 'xlsx') {
 		const { toXlsx } = await import('./xlsx');
 		download(await toXlsx(src.sheet(), stamp), name);

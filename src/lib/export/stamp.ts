@@ -72,6 +72,19 @@ export function stampLines(s: Stamp): { header: string[]; footer: string[] } {
 	};
 }
 
+/** The stamp as label/value pairs: the 筛选条件 sheet of an Excel file, the head of a CSV file. */
+export function stampInfo(s: Stamp): [string, string][] {
+	return [
+		['标题', s.title],
+		...(s.unit ? [['单位', s.unit] as [string, string]] : []),
+		...s.scope.filters.map((f) => [f.label, f.value] as [string, string]),
+		['筛选条件', filterText(s.scope.filters)],
+		['数据来源', sourceLine(s.demo).replace(/^数据来源：/, '')],
+		['演示数据', s.demo ? '含演示数据（不是真实报告）' : '无'],
+		['生成日期', isoDate(s.date)]
+	];
+}
+
 const UNSAFE = /[/\\:*?"<>|\u0000-\u001f\u007f]/g;
 
 /** A piece of a file name: no path or reserved characters, no control characters, spaces squeezed, trimmed. */

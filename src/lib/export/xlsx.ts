@@ -5,7 +5,7 @@
  */
 import type { SheetData as Rows, Cell } from 'write-excel-file/universal';
 import type { SheetData } from './sheet';
-import { filterText, isoDate, sourceLine, type Stamp } from './stamp';
+import { stampInfo, type Stamp } from './stamp';
 
 export const DATA_SHEET = '数据';
 export const FILTER_SHEET = '筛选条件';
@@ -22,15 +22,7 @@ export function xlsxSheets(data: SheetData, s: Stamp): { data: Rows; filters: Ro
 			return format ? { value: c, type: Number, format } : { value: c, type: Number };
 		})
 	);
-	const info: [string, string][] = [
-		['标题', s.title],
-		...(s.unit ? [['单位', s.unit] as [string, string]] : []),
-		...s.scope.filters.map((f) => [f.label, f.value] as [string, string]),
-		['筛选条件', filterText(s.scope.filters)],
-		['数据来源', sourceLine(s.demo).replace(/^数据来源：/, '')],
-		['演示数据', s.demo ? '含演示数据（不是真实报告）' : '无'],
-		['生成日期', isoDate(s.date)]
-	];
+	const info = stampInfo(s);
 	const filters: Rows = [
 		[
 			{ value: '项目', fontWeight: 'bold' },
