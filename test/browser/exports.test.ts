@@ -46,11 +46,20 @@ function parseSvg(buf: Buffer) {
 	return { width: Number(root.getAttribute('width')), height: Number(root.getAttribute('height')), texts };
 }
 
-function parseCsv(buf: Buffer): string[][] {
+/** The table of a CSV file, after checking its BOM and its stamp (label/value lines, an empty line, then the table). */
+function parseCsv(buf: Buffer, title?: string): string[][] {
 	expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-	const res = Papa.parse<string[]>(buf.toString('utf8').slice(1), { skipEmptyLines: true });
+	const res = Papa.parse<string[]>(buf.toString('utf8').slice(1), { skipEmptyLines: false, delimiter: ',' });
 	expect(res.errors).toEqual([]);
-	return res.data;
+	const gap = res.data.findIndex((r) => r.length === 1 && r[0] === '');
+	expect(gap, 'the stamp ends with an empty line').toBeGreaterThan(0);
+	const stamp = new Map(res.data.slice(0, gap).map((r) => [r[0], r[1]]));
+	if (title) expect(stamp.get('标题')).toBe(title);
+	expect(stamp.get('标题')).toMatch(/\S/);
+	expect(stamp.get('数据来源')).toMatch(/^各单位政府信息公开工作年度报告/);
+	expect(stamp.has('筛选条件')).toBe(true);
+	expect(stamp.get('生成日期')).toBe(today());
+	return res.data.slice(gap + 1).filter((r) => !(r.length === 1 && r[0] === ''));
 }
 
 function unzip(buf: Buffer): Record<string, string> {
@@ -125,7 +134,7 @@ describe('exports', () => {
 		await page.locator('[data-testid="received-chart-toggle"]').click();
 		const csv = await grab(page, 'received-chart-export', 'csv');
 		expectName(csv.name, title, 'csv');
-		const rows = await expectCsvMatchesTable(page, 'received-chart-table', parseCsv(csv.buf));
+		const rows = await expectCsvMatchesTable(page, 'received-chart-table', parseCsv(csv.buf, title));
 		expect(rows.length).toBeGreaterThan(0);
 
 		const xlsx = await grab(page, 'received-chart-export', 'xlsx');
@@ -266,6 +275,39 @@ describe('exports', () => {
 		const files = unzip((await grab(page, 'findings-export', 'xlsx')).buf);
 		expect(files['xl/workbook.xml']).toContain('name="筛选条件"');
 		expect(await page.locator('[data-testid="findings-export"] button').allTextContents()).toEqual(['下载数据(CSV)', '下载表格(Excel)']);
+	}, 120_000);
+
+	it('report page: each official table exports as CSV and Excel, cell by cell with its id, raw text and findings', async () => {
+		const { page } = watch;
+		const id = 'huaian_hongze_2023.pdf';
+		const record = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../data', `${id}.json`), 'utf8'));
+		await page.goto(`${server.url}report?id=${encodeURIComponent(id)}`);
+		await page.locator('[data-testid="table-export-t3"]').waitFor({ timeout: 90_000 });
+		const file = await grab(page, 'table-export-t3', 'csv');
+		const title = '表三：收到和处理政府信息公开申请情况';
+		expect(file.name).toBe(`${title}_${record.meta.body}_${record.meta.year}年_${today()}.csv`);
+		const csv = parseCsv(file.buf, title);
+		const stamp = file.buf.toString('utf8');
+		expect(stamp).toContain(`单位,${record.meta.body}`);
+		expect(stamp).toContain(`报告,${id}`);
+		expect(csv[0]).toEqual(['行', '列', '单元格编号', '数值', '报告原文', '读取说明', '核查']);
+		const rows = csv.slice(1);
+		const t3 = Object.keys(record.detail).filter((k) => k.startsWith('t3.'));
+		expect(rows.map((r) => r[2]).sort()).toEqual(t3.sort());
+		// each number equals the record's and the text the page shows in that cell
+		for (const r of rows.slice(0, 20)) {
+			expect(r[3]).toBe(record.cells[r[2]] === null ? '' : String(record.cells[r[2]]));
+			const shown = (await page.locator(`[data-cell="${r[2]}"]`).first().innerText()).trim();
+			expect(shown.startsWith(r[4]) || (r[4] === '' && /空白|^$/.test(shown)), `${r[2]}: page “${shown}” / csv “${r[4]}”`).toBe(true);
+		}
+		// table 4's two R4 errors (总计 ≠ the sum) name its cells: the 核查 column says so
+		const t4 = parseCsv((await grab(page, 'table-export-t4', 'csv')).buf, '表四：政府信息公开行政复议、行政诉讼情况');
+		expect(t4.find((r) => r[2] === 't4.review.total')?.[6]).toMatch(/（错误）/);
+		expect(t4.filter((r) => /（错误）/.test(r[6])).length).toBe(10);
+		const files = unzip((await grab(page, 'table-export-t4', 'xlsx')).buf);
+		expect(files['xl/workbook.xml']).toContain('name="筛选条件"');
+		expect(await page.locator('[data-testid="table-export-t2"] button').allTextContents()).toEqual(['下载数据(CSV)', '下载表格(Excel)']);
+		await page.screenshot({ path: resolve(SCREENSHOTS, 'report-exports.png'), fullPage: true });
 	}, 120_000);
 
 	it('briefing: one click gives a .docx with the title, scope, figures, the page\'s charts as pictures and the findings', async () => {
