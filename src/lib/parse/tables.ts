@@ -192,29 +192,15 @@ export function readLabelledTable(format: FormatVersion, key: TableKey, rows: Ro
 		// dropping them would guess that the stray cell is there, and shift every value after it
 		const vals = values;
 		const rowIds = block.columns.map((c) => cellId(key, row.key, c.key));
+		// a row the source damaged, or with the wrong number of cells, is refused whole
 		const damaged = cells.find((c) => c.damaged)?.damaged;
-		if (damaged) {
-			out.problems.push({
-				kind: 'row.damaged',
-				message: `“${row.label}”一行${damaged}，整行未采用`,
-				table: key,
-				row: row.key,
-				cells: rowIds,
-				raw: vals.map((c) => c.text).join('\t'),
-				where: cells[li].where
-			});
-			continue;
-		}
-		if (vals.length !== block.columns.length) {
-			out.problems.push({
-				kind: 'row.cell_count',
-				message: `“${row.label}”一行应有 ${block.columns.length} 个数据格，实际读到 ${vals.length} 个，整行未采用`,
-				table: key,
-				row: row.key,
-				cells: rowIds,
-				raw: vals.map((c) => c.text).join('\t'),
-				where: cells[li].where
-			});
+		const refusal = damaged
+			? { kind: 'row.damaged' as const, message: `“${row.label}”一行${damaged}，整行未采用` }
+			: vals.length !== block.columns.length
+				? { kind: 'row.cell_count' as const, message: `“${row.label}”一行应有 ${block.columns.length} 个数据格，实际读到 ${vals.length} 个，整行未采用` }
+				: undefined;
+		if (refusal) {
+			out.problems.push({ ...refusal, table: key, row: row.key, cells: rowIds, raw: vals.map((c) => c.text).join('\t'), where: cells[li].where });
 			continue;
 		}
 		if (seen.has(row.key)) {
