@@ -15,7 +15,13 @@ const PLACEHOLDER = /^(?:[-—–－―~～/／\\]+|无|空|暂无|\/)$/;
 const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/;
 const COUNT_WORD = /(?:件|个|项|条|次|人|家|宗|起)$/;
 
+const PLAIN_DIGITS = /^\d{1,15}$/;
+
 export function readCell(raw: string, column?: ColumnDef): CellReading {
+	// the common cells, answered without the normalising below: blank, and plain ASCII digits short enough to
+	// be exact (what the full path gives them too: no unit, sign, decimal or separator to check)
+	if (raw === '') return { kind: 'blank' };
+	if (PLAIN_DIGITS.test(raw)) return { kind: 'number', value: Number(raw) };
 	let s = raw
 		.normalize('NFKC')
 		.replace(/\[bookmark:[^\]]*\]/g, '')

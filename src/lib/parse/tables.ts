@@ -18,7 +18,7 @@ import {
 	type TableKey
 } from '../template';
 import { isValueLike, readCell } from './number';
-import type { CellDetail, ParseProblem } from './report';
+import type { CellDetail, CellSource, ParseProblem } from './report';
 import type { SectionKey } from './sections';
 
 const SECTION_TABLE: Partial<Record<SectionKey, TableKey>> = { 二: 't2', 三: 't3', 四: 't4' };
@@ -73,15 +73,20 @@ export interface TableReading {
 
 /** A row label has words in it; a cell of digits and punctuation is a (possibly unreadable) value. */
 function isLabelLike(text: string): boolean {
-	return /[\p{Script=Han}A-Za-z]/u.test(text) && !isValueLike(text);
+	let r = labelLike.get(text);
+	if (r === undefined) {
+		if (labelLike.size > 20000) labelLike.clear();
+		r = /[\p{Script=Han}A-Za-z]/u.test(text) && !isValueLike(text);
+		labelLike.set(text, r);
+	}
+	return r;
 }
+/** isLabelLike by text (memoised: the same labels and values recur in every report). */
+const labelLike = new Map<string, boolean>();
 
 function labelCellIndex(cells: Cell[]): number {
-	let li = -1;
-	cells.forEach((c, i) => {
-		if (isLabelLike(c.text)) li = i;
-	});
-	return li;
+	for (let i = cells.length - 1; i >= 0; i--) if (isLabelLike(cells[i].text)) return i;
+	return -1;
 }
 
 function blockOf(format: FormatVersion, key: TableKey, row: RowDef): BlockDef {
@@ -97,22 +102,29 @@ function readValues(
 	rowLabel: string,
 	note?: string
 ) {
-	block.columns.forEach((col, j) => {
+	const cols = block.columns;
+	for (let j = 0; j < cols.length; j++) {
+		const col = cols[j];
 		const cell = values[j];
 		const id = cellId(key, row.key, col.key);
 		const reading = readCell(cell.text, col);
-		const where = { ...cell.where, tableKey: key, rowLabel, column: col.label };
 		if (reading.kind === 'unreadable') {
 			out.problems.push({ kind: 'cell.unreadable', message: reading.reason, table: key, row: row.key, cells: [id], raw: cell.text, where: cell.where });
-			return;
+			continue;
 		}
+		// Object.assign rather than an object spread with extra keys: same keys in the same order, but V8's
+		// spread takes a slow path here that cost ~1/6 of the txt ingest time
+		const where = Object.assign({}, cell.where) as CellSource;
+		where.tableKey = key;
+		where.rowLabel = rowLabel;
+		where.column = col.label;
 		const d: CellDetail = { value: reading.kind === 'number' ? reading.value : null, raw: cell.text, where };
-		const notes = [note, reading.kind !== 'blank' ? reading.note : undefined].filter(Boolean);
-		if (notes.length) d.note = notes.join('；');
+		const cellNote = reading.kind !== 'blank' ? reading.note : undefined;
+		if (note || cellNote) d.note = note && cellNote ? `${note}；${cellNote}` : note || cellNote;
 		if (reading.kind === 'placeholder')
 			out.problems.push({ kind: 'cell.placeholder', message: reading.note, table: key, row: row.key, cells: [id], raw: cell.text, where: cell.where });
 		out.detail[id] = d;
-	});
+	}
 }
 
 /** Exact-label index of a table's rows (normalised label → rows), built once per format and table. */
@@ -129,10 +141,39 @@ function rowsByLabel(format: FormatVersion, key: TableKey, defs: RowDef[]): Map<
 }
 const GROUP_LABELS = new Map(T3_GROUPS.map((g) => [normalizeLabel(g), g]));
 
+/** A table's row definitions in template order, once per format and table. */
+const rowDefs = new Map<string, RowDef[]>();
+function defsOf(format: FormatVersion, key: TableKey): RowDef[] {
+	const k = `${format}/${key}`;
+	let d = rowDefs.get(k);
+	if (!d) rowDefs.set(k, (d = tableOf(format, key).blocks.flatMap((b) => b.rows)));
+	return d;
+}
+
+/**
+ * `matchLabel` over a table's rows, memoised by normalised label per format and table: the result depends only
+ * on the normalised text, and the same printed labels (and header cells, which match nothing after a full
+ * edit-distance scan) recur in every report.
+ */
+const labelMatches = new Map<string, Map<string, LabelMatch<RowDef> | null>>();
+function matchRow(format: FormatVersion, key: TableKey, defs: RowDef[], text: string): LabelMatch<RowDef> | undefined {
+	const k = `${format}/${key}`;
+	let m = labelMatches.get(k);
+	if (!m) labelMatches.set(k, (m = new Map()));
+	const n = normalizeLabel(text);
+	let r = m.get(n);
+	if (r === undefined) {
+		if (m.size > 20000) m.clear();
+		r = matchLabel(text, defs, rowLabels) ?? null;
+		m.set(n, r);
+	}
+	return r ?? undefined;
+}
+
 /** Tables 2 and 3: every row carries its label; values follow the last label cell, in column order. */
 export function readLabelledTable(format: FormatVersion, key: TableKey, rows: Row[]): TableReading {
 	const out: TableReading = { detail: {}, problems: [] };
-	const defs = tableOf(format, key).blocks.flatMap((b) => b.rows);
+	const defs = defsOf(format, key);
 	const exact = rowsByLabel(format, key, defs);
 	const seen = new Set<string>();
 	const labelWhere = new Map<string, Cell['where']>();
@@ -144,7 +185,7 @@ export function readLabelledTable(format: FormatVersion, key: TableKey, rows: Ro
 		// a value cell holding words (“<img …>”, “见附件”) reads as the last label cell; when that “label”
 		// matches no row but an earlier cell is an exact row label with a full row of cells after it, the
 		// earlier cell is the label and the wordy cell an (unreadable) value, reported as such
-		if (li > 0 && !exact.has(normalizeLabel(cells[li].text)) && !matchLabel(cells[li].text, defs, rowLabels)) {
+		if (li > 0 && !exact.has(normalizeLabel(cells[li].text)) && !matchRow(format, key, defs, cells[li].text)) {
 			for (let j = li - 1; j >= 0; j--) {
 				const rows = isLabelLike(cells[j].text) ? exact.get(normalizeLabel(cells[j].text)) : undefined;
 				if (rows && cells.length - j - 1 === blockOf(format, key, rows[0]).columns.length) {
@@ -171,7 +212,7 @@ export function readLabelledTable(format: FormatVersion, key: TableKey, rows: Ro
 		// an exact label wins (the one in the current group if the label recurs); else a typo-tolerant match
 		const match: LabelMatch<RowDef> | undefined = hits
 			? { item: hits.find((r) => r.group === group) ?? hits[0], fuzzy: false }
-			: matchLabel(label, defs, rowLabels);
+			: matchRow(format, key, defs, label);
 		if (!match) {
 			if (inData && values.some((c) => c.text.trim()))
 				out.problems.push({

@@ -9,8 +9,15 @@ export const RECORD_KIND = 'gov-disclosure-report';
 
 function ordered<T>(map: Record<string, T>): Record<string, T> {
 	const out: Record<string, T> = {};
-	for (const id of ALL_CELL_IDS) if (id in map) out[id] = map[id];
-	for (const id of Object.keys(map).sort()) if (!(id in out)) out[id] = map[id];
+	let n = 0;
+	for (const id of ALL_CELL_IDS)
+		if (id in map) {
+			out[id] = map[id];
+			n++;
+		}
+	// ids outside the template (none in practice) after the template's, sorted
+	const keys = Object.keys(map);
+	if (keys.length > n) for (const id of keys.sort()) if (!(id in out)) out[id] = map[id];
 	return out;
 }
 
