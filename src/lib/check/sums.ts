@@ -73,7 +73,7 @@ function resultRows(r: Report): string[] {
 	if (!r.format) return [];
 	const rows = tableOf(r.format, 't3').blocks[0].rows.map((row) => row.key);
 	const results = rows.filter((k) => !['new', 'carried', 'total', 'forward'].includes(k));
-	return results.filter((k) => `t3.${k}.total` in r.cells || APPLICANTS.some((c) => `t3.${k}.${c}` in r.cells));
+	return results.filter((k) => cellId('t3', k, 'total') in r.cells || APPLICANTS.some((c) => cellId('t3', k, c) in r.cells));
 }
 
 export function sumRules(r: Report): Finding[] {
@@ -84,8 +84,8 @@ export function sumRules(r: Report): Finding[] {
 		out.push(
 			checkSum(r, {
 				rule: 'R1',
-				left: [`t3.new.${c}`, `t3.carried.${c}`],
-				right: [`t3.total.${c}`, `t3.forward.${c}`],
+				left: [cellId('t3', 'new', c), cellId('t3', 'carried', c)],
+				right: [cellId('t3', 'total', c), cellId('t3', 'forward', c)],
 				leftName: '第一项+第二项',
 				rightName: '第三项+第四项',
 				scope: `${COL_NAMES[c]}一栏`
@@ -110,8 +110,8 @@ export function sumRules(r: Report): Finding[] {
 		out.push(
 			checkSum(r, {
 				rule: 'R3',
-				left: results.map((k) => `t3.${k}.${c}`),
-				right: [`t3.total.${c}`],
+				left: results.map((k) => cellId('t3', k, c)),
+				right: [cellId('t3', 'total', c)],
 				leftName: '各项办理结果之和',
 				rightName: '（七）总计',
 				scope: `${COL_NAMES[c]}一栏`
@@ -123,8 +123,8 @@ export function sumRules(r: Report): Finding[] {
 		out.push(
 			checkSum(r, {
 				rule: 'R4',
-				left: ['upheld', 'corrected', 'other', 'pending'].map((k) => `t4.${g.key}.${k}`),
-				right: [`t4.${g.key}.total`],
+				left: ['upheld', 'corrected', 'other', 'pending'].map((k) => cellId('t4', g.key, k)),
+				right: [cellId('t4', g.key, 'total')],
 				leftName: '维持+纠正+其他+尚未审结',
 				rightName: '总计',
 				scope: g.group ? `${g.group}（${g.label}）` : g.label

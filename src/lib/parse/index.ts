@@ -50,6 +50,7 @@ export function parseReport(doc: DocModel, opts: ParseOptions): Report {
 		problems.push({ kind: 'format.assumed', message: `无法从表头判断格式，按年份（${meta.year}年）采用${FORMATS[format].name}` });
 	}
 	const detail: Record<string, CellDetail> = {};
+	const cells: Record<string, number | null> = {};
 	if (!format) {
 		problems.push({ kind: 'format.unknown', message: '无法判断报告格式（表二表头不符合2019或2021格式，年份也未知）' });
 	} else {
@@ -60,15 +61,16 @@ export function parseReport(doc: DocModel, opts: ParseOptions): Report {
 				continue;
 			}
 			const reading = t.unlabelled ? readUnlabelledTable(format, t.key, rows) : readLabelledTable(format, t.key, rows);
-			Object.assign(detail, reading.detail);
+			for (const id in reading.detail) {
+				const d = reading.detail[id];
+				detail[id] = d;
+				cells[id] = d.value;
+			}
 			problems.push(...reading.problems);
 		}
 	}
 	if (!meta.body) problems.push({ kind: 'meta.missing', message: '未能识别报告单位名称，请指定' });
 	if (meta.year === null) problems.push({ kind: 'meta.missing', message: '未能识别报告年份，请指定' });
-
-	const cells: Record<string, number | null> = {};
-	for (const [id, d] of Object.entries(detail)) cells[id] = d.value;
 
 	return {
 		schema: REPORT_SCHEMA,
