@@ -52,6 +52,7 @@ function textOf(node: AnyNode): string {
 }
 
 function cleanCellText(s: string): string {
+	if (!/\s/.test(s)) return s; // nothing to collapse or trim (\s covers the nbsp and U+3000 below)
 	return s
 		.split('\n')
 		.map((l) => l.replace(/[\s\u00a0\u3000]+/g, ' ').trim())

@@ -4,6 +4,7 @@
  * is then renamed, so a failed run never leaves a half-written file behind. Records are streamed
  * (read and written one at a time), so memory does not grow with the number of reports.
  */
+import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -33,9 +34,21 @@ import { SUMMARY_FILE, summaryJson, summaryRow, type SummaryRow } from './summar
 
 export { FAILURES_FILE, type Failure };
 
-function writeAtomic(path: string, data: string | Uint8Array): boolean {
+/** The file's bytes, or undefined when it does not exist (one syscall instead of existsSync + read). */
+function readIfExists(path: string): Buffer | undefined {
+	try {
+		return readFileSync(path);
+	} catch (e) {
+		if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+		throw e;
+	}
+}
+
+/** `old`: the file's current bytes when the caller has read them already (null: it does not exist). */
+function writeAtomic(path: string, data: string | Uint8Array, old?: Buffer | null): boolean {
 	const next = Buffer.from(data);
-	if (existsSync(path) && readFileSync(path).equals(next)) return false;
+	const prev = old === undefined ? readIfExists(path) : (old ?? undefined);
+	if (prev && prev.equals(next)) return false;
 	const tmp = `${path}.tmp-${process.pid}-${threadId}`;
 	writeFileSync(tmp, next);
 	renameSync(tmp, path);
@@ -79,6 +92,11 @@ export interface FileTask {
 	dropProse?: boolean;
 }
 
+/** SHA-256 of the source bytes with node:crypto (the same hex digest as the pure-JS hash the browser uses). */
+function sha256Hex(bytes: Uint8Array): string {
+	return createHash('sha256').update(bytes).digest('hex');
+}
+
 export type FileResult =
 	| { ok: true; id: string; file: string; errors: number; warnings: number }
 	| { ok: false; file: string; reason: string };
@@ -93,15 +111,16 @@ export async function ingestFile(dir: string, t: FileTask): Promise<FileResult> 
 	} catch (e) {
 		return { ok: false, file: t.name, reason: `无法读取文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
 	}
-	const res = await ingestBytes(t.name, bytes, { meta: t.meta, format: t.format, dropProse: t.dropProse });
+	const res = await ingestBytes(t.name, bytes, { meta: t.meta, format: t.format, dropProse: t.dropProse, hash: sha256Hex });
 	if (!res.ok) return res;
 	const report: Report = { ...res.report, id: t.id };
 	const findings = checkReport(report);
 	const file = recordFileName(t.id);
-	const old = existsSync(join(dir, file)) ? readRecord(dir, file) : undefined;
+	const oldBytes = readIfExists(join(dir, file));
+	const old = oldBytes ? parseRecord(oldBytes.toString('utf8')) : undefined;
 	// keep the cross-year findings already stored until finalize recomputes them (fewer rewrites)
 	const cross = old?.findings.filter((f) => CROSS_RULES.has(f.rule)) ?? [];
-	writeAtomic(join(dir, file), recordJson({ ...report, findings: [...findings, ...cross] }, { dropProse: t.dropProse }));
+	writeAtomic(join(dir, file), recordJson({ ...report, findings: [...findings, ...cross] }, { dropProse: t.dropProse }), oldBytes ?? null);
 	return {
 		ok: true,
 		id: t.id,

@@ -49,15 +49,19 @@ export function hashOf(bytes: Uint8Array): string {
 export async function ingestBytes(
 	file: string,
 	bytes: Uint8Array,
-	opts: Omit<ParseOptions, 'bytes' | 'sha256'> = {}
+	opts: Omit<ParseOptions, 'bytes' | 'sha256'> & {
+		/** SHA-256 in hex, when the caller has a faster one than this pure-JS hash (the Node command uses node:crypto). */
+		hash?: (bytes: Uint8Array) => string;
+	} = {}
 ): Promise<IngestResult> {
+	const { hash = hashOf, ...parseOpts } = opts;
 	const adapter = ADAPTERS[extensionOf(file)];
 	if (!adapter)
 		return { ok: false, file, reason: `不支持的文件类型“${extensionOf(file) || '无扩展名'}”（支持 ${Object.keys(ADAPTERS).join(' ')}）` };
 	if (bytes.length > MAX_BYTES) return { ok: false, file, reason: `文件过大（${(bytes.length / 1048576).toFixed(1)} MB，上限 ${MAX_BYTES / 1048576} MB）` };
 	try {
 		const doc = await adapter(file, bytes);
-		const report = parseReport(doc, { ...opts, bytes: bytes.length, sha256: hashOf(bytes) });
+		const report = parseReport(doc, { ...parseOpts, bytes: bytes.length, sha256: hash(bytes) });
 		return { ok: true, report };
 	} catch (e) {
 		if (e instanceof ExtractError || e instanceof ParseError) return { ok: false, file, reason: e.reason };
