@@ -92,14 +92,28 @@ export interface Coverage {
 	counts: Record<CellStatus, number>;
 }
 
+/** Body → position in `compareBodies` order (e.g. from the catalog's sorted bodies). */
+export type BodyOrder = ReadonlyMap<string, number>;
+
+export function bodyOrder(bodies: readonly { body: string }[]): BodyOrder {
+	return new Map(bodies.map((b, i) => [b.body, i]));
+}
+
 /**
  * `rows`: every report of the region, all years (a body counts as expected once it has reported in any year);
- * `years`: the columns to show.
+ * `years`: the columns to show; `order`: the bodies' rank in `compareBodies` order (same result, faster).
  */
-export function coverageOf(rows: FactRow[], years: number[]): Coverage {
+export function coverageOf(rows: FactRow[], years: number[], order?: BodyOrder): Coverage {
 	const byBody = new Map<string, FactRow[]>();
-	for (const r of rows) byBody.set(r.body, [...(byBody.get(r.body) ?? []), r]);
-	const bodies = [...byBody.values()].map((rs) => rs[0]).sort(compareBodies);
+	for (const r of rows) {
+		const mine = byBody.get(r.body);
+		if (mine) mine.push(r);
+		else byBody.set(r.body, [r]);
+	}
+	const firsts = [...byBody.values()].map((rs) => rs[0]);
+	// a rank precomputed once per data set (bodyOrder) instead of thousands of pinyin comparisons per filter change
+	const rank = (b: FactRow) => order?.get(b.body) ?? Infinity;
+	const bodies = order ? firsts.sort((a, b) => rank(a) - rank(b) || compareBodies(a, b)) : firsts.sort(compareBodies);
 	const counts: Record<CellStatus, number> = { missing: 0, error: 0, zero: 0, warning: 0, ok: 0 };
 	const out: CoverageRow[] = bodies.map((b) => {
 		const mine = byBody.get(b.body) ?? [];
@@ -118,7 +132,7 @@ export function coverageOf(rows: FactRow[], years: number[]): Coverage {
 				zero,
 				errors,
 				warnings,
-				errorRules: [...new Set(reports.flatMap((r) => r.errorRules))].sort(),
+				errorRules: reports.length === 1 ? reports[0].errorRules : [...new Set(reports.flatMap((r) => r.errorRules))].sort(),
 				demo: reports.some((r) => r.demo)
 			};
 		});

@@ -6,7 +6,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cellRows, headlineTotals, overviewFacts } from './queries';
+import { cellRows, headlineTotals, overviewFacts, requestsByBodyYear } from './queries';
+import { bodyOrder, coverageOf, headlineOf } from '$lib/charts/overview';
+import { catalogOf } from '$lib/charts/bodies';
 import { bundledDb, DATA } from '../../../test/fixtures/duckdb';
 
 
@@ -64,6 +66,41 @@ describe('dashboard queries on the bundled data', () => {
 		expect(t.withErrors).toBe(scoped.filter((r) => r.findings.some((f) => f.severity === 'error')).length);
 		const all = await headlineTotals(conn);
 		expect(all.reports).toBe(records.length);
+	});
+
+	it('the overview sums its headline in the page from the per-report rows: the same figures as the SQL sums', async () => {
+		const facts = await overviewFacts(conn);
+		const years = [...new Set(records.map((r) => r.meta.year))].sort();
+		const regions = [null, '托里县', '洪泽区'];
+		for (const region of regions)
+			for (const ys of [years, years.slice(-2), [2024]]) {
+				const mine = facts.filter((r) => !region || r.county === region);
+				const { covered: _c, bodies: _b, ...page } = headlineOf(mine, ys);
+				const { covered: _c2, bodies: _b2, ...sql } = await headlineTotals(conn, { region, years: ys });
+				expect(page, `${region ?? '全部'} ${ys.join(',')}`).toEqual(sql);
+			}
+	});
+
+	it('requestsByBodyYear for the drawn bodies and years: the rows of the full answer, in the same order', async () => {
+		const all = await requestsByBodyYear(conn);
+		expect(all.length).toBe(records.length);
+		const bodies = [...new Set(all.map((r) => r.body))].filter((_, i) => i % 3 === 0);
+		const years = [2023, 2024];
+		const some = await requestsByBodyYear(conn, { bodies, years });
+		expect(some).toEqual(all.filter((r) => bodies.includes(r.body) && r.year !== null && years.includes(r.year)));
+		const hz = await requestsByBodyYear(conn, { county: '洪泽区', bodies: null, years: [] });
+		expect(hz).toEqual(all.filter((r) => r.county === '洪泽区'));
+		expect(await requestsByBodyYear(conn, { bodies: [] })).toEqual([]);
+		expect(await requestsByBodyYear(conn, { bodies: ["x' OR 1=1 --"] })).toEqual([]);
+	});
+
+	it('coverage with the catalog\'s precomputed body order is the coverage sorted by pinyin', async () => {
+		const facts = await overviewFacts(conn);
+		const years = [...new Set(records.map((r) => r.meta.year))].sort();
+		const order = bodyOrder(catalogOf(facts).bodies);
+		expect(coverageOf(facts, years, order)).toEqual(coverageOf(facts, years));
+		const tl = facts.filter((r) => r.county === '托里县');
+		expect(coverageOf(tl, years.slice(-3), order)).toEqual(coverageOf(tl, years.slice(-3)));
 	});
 
 	it('cellRows returns the asked cells for the asked bodies, binding names as parameters', async () => {
