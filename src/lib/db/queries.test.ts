@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellRows, headlineTotals, overviewFacts, requestsByBodyYear } from './queries';
 import { bodyOrder, coverageOf, headlineOf } from '$lib/charts/overview';
 import { catalogOf } from '$lib/charts/bodies';
+import { requestsOf } from '$lib/charts/requests';
 import { bundledDb, DATA } from '../../../test/fixtures/duckdb';
 
 
@@ -94,13 +95,36 @@ describe('dashboard queries on the bundled data', () => {
 		expect(await requestsByBodyYear(conn, { bodies: ["x' OR 1=1 --"] })).toEqual([]);
 	});
 
+	it('the overview draws the requests chart from the per-report rows: the rows and order of the SQL answer', async () => {
+		const facts = await overviewFacts(conn);
+		const all = await requestsByBodyYear(conn);
+		expect(requestsOf(facts, [])).toEqual(all);
+		const bodies = [...new Set(all.map((r) => r.body))].filter((_, i) => i % 2 === 1);
+		for (const years of [[2023, 2024], [2019], []])
+			expect(requestsOf(facts, years, new Set(bodies))).toEqual(await requestsByBodyYear(conn, { bodies, years }));
+		const tl = facts.filter((r) => r.county === '托里县');
+		expect(requestsOf(tl, [2024])).toEqual(await requestsByBodyYear(conn, { county: '托里县', years: [2024] }));
+	});
+
 	it('coverage with the catalog\'s precomputed body order is the coverage sorted by pinyin', async () => {
 		const facts = await overviewFacts(conn);
 		const years = [...new Set(records.map((r) => r.meta.year))].sort();
 		const order = bodyOrder(catalogOf(facts).bodies);
-		expect(coverageOf(facts, years, order)).toEqual(coverageOf(facts, years));
+		// rows build their cells when read: compare them too
+		const plain = (c: ReturnType<typeof coverageOf>) => ({ ...c, rows: c.rows.map((r) => ({ ...r, cells: r.cells })) });
+		expect(plain(coverageOf(facts, years, order))).toEqual(plain(coverageOf(facts, years)));
+		expect(plain(coverageOf(facts, years.slice(-2), order))).toEqual(plain(coverageOf([...facts], years.slice(-2))));
 		const tl = facts.filter((r) => r.county === '托里县');
-		expect(coverageOf(tl, years.slice(-3), order)).toEqual(coverageOf(tl, years.slice(-3)));
+		expect(plain(coverageOf(tl, years.slice(-3), order))).toEqual(plain(coverageOf(tl, years.slice(-3))));
+		// the cells as the matrix test reads them: status per body and year from the rows themselves
+		const c = coverageOf(facts, years, order);
+		for (const row of c.rows)
+			for (const x of row.cells) {
+				const rs = facts.filter((r) => r.body === row.body && r.year === x.year);
+				expect(x.reports).toEqual(rs);
+				expect(x.status).toBe(!rs.length ? 'missing' : rs.some((r) => r.errors) ? 'error' : rs.some((r) => r.zero) ? 'zero' : rs.some((r) => r.warnings) ? 'warning' : 'ok');
+			}
+		expect(c.missing).toBe(c.rows.reduce((n, r) => n + r.cells.filter((x) => x.status === 'missing').length, 0));
 	});
 
 	it('cellRows returns the asked cells for the asked bodies, binding names as parameters', async () => {
