@@ -37,16 +37,22 @@ export function headlineOf(rows: FactRow[], years: number[]): HeadlineTotals {
 		if (a === null || b === null || c === null) t[1]++;
 		t[0] += (a ?? 0) + (b ?? 0) + (c ?? 0);
 	};
-	const bodies = new Map<string, Set<number | null>>();
+	// distinct bodies and body × year pairs: a bit per year shown (a Set per body when the years are not given)
+	const bit = years.length && years.length <= 30 ? new Map(years.map((y, i) => [y, 1 << i])) : null;
+	const masks = new Map<string, number>();
+	const sets = new Map<string, Set<number | null>>();
 	let reports = 0;
 	let withFindings = 0;
 	let withErrors = 0;
 	for (const r of rows) {
 		if (inYears && (r.year === null || !inYears.has(r.year))) continue;
 		reports++;
-		const ys = bodies.get(r.body);
-		if (ys) ys.add(r.year);
-		else bodies.set(r.body, new Set([r.year]));
+		if (bit) masks.set(r.body, (masks.get(r.body) ?? 0) | bit.get(r.year!)!);
+		else {
+			const ys = sets.get(r.body);
+			if (ys) ys.add(r.year);
+			else sets.set(r.body, new Set([r.year]));
+		}
 		const v = r.v;
 		add(sums.requests, v.new);
 		add(sums.granted, v.granted, v.partial);
@@ -57,12 +63,14 @@ export function headlineOf(rows: FactRow[], years: number[]): HeadlineTotals {
 		if (r.errors > 0) withErrors++;
 	}
 	let covered = 0;
-	for (const ys of bodies.values()) covered += ys.size;
+	for (const m of masks.values()) for (let x = m; x; x &= x - 1) covered++;
+	for (const ys of sets.values()) covered += ys.size;
+	const bodies = bit ? masks.size : sets.size;
 	const t = ([value, blanks]: number[]): Total => ({ value, blanks });
 	return {
 		reports,
 		covered,
-		bodies: bodies.size,
+		bodies,
 		requests: t(sums.requests),
 		granted: t(sums.granted),
 		reviews: t(sums.reviews),

@@ -8,7 +8,7 @@ import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellRows, headlineTotals, overviewFacts, requestsByBodyYear } from './queries';
 import { bodyOrder, coverageOf, headlineOf } from '$lib/charts/overview';
-import { catalogOf } from '$lib/charts/bodies';
+import { catalogOf, compareBodies } from '$lib/charts/bodies';
 import { requestsOf } from '$lib/charts/requests';
 import { bundledDb, DATA } from '../../../test/fixtures/duckdb';
 
@@ -76,9 +76,8 @@ describe('dashboard queries on the bundled data', () => {
 		for (const region of regions)
 			for (const ys of [years, years.slice(-2), [2024]]) {
 				const mine = facts.filter((r) => !region || r.county === region);
-				const { covered: _c, bodies: _b, ...page } = headlineOf(mine, ys);
-				const { covered: _c2, bodies: _b2, ...sql } = await headlineTotals(conn, { region, years: ys });
-				expect(page, `${region ?? '全部'} ${ys.join(',')}`).toEqual(sql);
+				// every report of the bundled data names its body, so distinct bodies and body × year pairs agree too
+				expect(headlineOf(mine, ys), `${region ?? '全部'} ${ys.join(',')}`).toEqual(await headlineTotals(conn, { region, years: ys }));
 			}
 	});
 
@@ -104,6 +103,16 @@ describe('dashboard queries on the bundled data', () => {
 			expect(requestsOf(facts, years, new Set(bodies))).toEqual(await requestsByBodyYear(conn, { bodies, years }));
 		const tl = facts.filter((r) => r.county === '托里县');
 		expect(requestsOf(tl, [2024])).toEqual(await requestsByBodyYear(conn, { county: '托里县', years: [2024] }));
+	});
+
+	it('the catalog lists bodies in compareBodies order (counties ranked once)', async () => {
+		const facts = await overviewFacts(conn);
+		const firsts = [...new Map(facts.map((r) => [r.body, r])).values()];
+		expect(catalogOf(facts).bodies.map((b) => b.body)).toEqual([...firsts].sort(compareBodies).map((b) => b.body));
+		// mixed and missing counties, townships and departments
+		const mk = (body: string, county: string | null, township: string | null = null) => ({ body, county, township, year: 2024, demo: false });
+		const rows = [mk('乙局', '白河县'), mk('白河县人民政府', '白河县'), mk('白河县甲乡', '白河县', '甲乡'), mk('市局', null), mk('阿县财政局', '阿县'), mk('阿县人民政府', '阿县'), mk('空县局', '')];
+		expect(catalogOf(rows).bodies.map((b) => b.body)).toEqual([...rows].sort(compareBodies).map((b) => b.body));
 	});
 
 	it('coverage with the catalog\'s precomputed body order is the coverage sorted by pinyin', async () => {
