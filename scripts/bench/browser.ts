@@ -9,8 +9,8 @@
  *                    its DuckDB worker and the wasm heap (shared pages counted in full);
  *   js_heap_mb       JSHeapUsedSize of the page's main thread (CDP Performance.getMetrics; not the worker).
  * Then filter changes through the selects (county, then first year, alternating); each is timed inside the page
- * from the change event to the first animation frame in which the headline shows the plain-JS expected total and
- * no query is pending (data-state="ready"), so the time is rounded up to a frame (~16 ms).
+ * from the change event to the first animation frame in which the headline shows the plain-JS expected total for the
+ * step's filter (data-view) and nothing is pending (data-state="ready"), so the time is rounded up to a frame (~16 ms).
  */
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -82,13 +82,16 @@ async function rendererRssMb(browser: Browser): Promise<number | null> {
 }
 
 /**
- * In the page: change a select, then wait frame by frame until the headline shows `expected` and nothing is pending.
- * Every step reruns the headline query, so the page must also have been busy once (a MutationObserver sees even a
- * busy state shorter than a frame): a step whose total equals the previous one is not timed as instant.
+ * In the page: change a select, then wait frame by frame until the headline shows `expected`, nothing is pending, and
+ * the page says its figures are for the step's filter (`data-view` = region|first year|last year on the source line),
+ * so a step whose total equals the previous one is not timed as instant. A build without `data-view` (before the
+ * overview computed filter changes in the page) must instead have been busy once in between (a MutationObserver sees
+ * even a busy state shorter than a frame).
  */
 function timeStep(page: Page, s: Step, timeoutMs: number): Promise<number> {
+	const view = `${s.filter.region ?? ''}|${s.filter.from}|${s.filter.to}`;
 	return page.evaluate(
-		({ testid, value, expected, timeoutMs }) =>
+		({ testid, value, expected, view, timeoutMs }) =>
 			new Promise<number>((resolve, reject) => {
 				const sel = document.querySelector<HTMLSelectElement>(`[data-testid="${testid}"]`);
 				const source = document.querySelector('[data-testid="source"]');
@@ -104,17 +107,18 @@ function timeStep(page: Page, s: Step, timeoutMs: number): Promise<number> {
 				const check = () => {
 					const state = source.getAttribute('data-state');
 					const shown = document.querySelector('[data-testid="headline"] li[data-key="requests"]')?.getAttribute('data-value');
-					if (sawBusy && state === 'ready' && shown === String(expected)) {
+					const shows = source.getAttribute('data-view');
+					if ((shows === null ? sawBusy : shows === view) && state === 'ready' && shown === String(expected)) {
 						obs.disconnect();
 						resolve(performance.now() - t0);
 					} else if (performance.now() - t0 > timeoutMs) {
 						obs.disconnect();
-						reject(new Error(`${testid}=${value}: headline shows ${shown} (${state}), expected ${expected}`));
+						reject(new Error(`${testid}=${value}: headline shows ${shown} (${state}, ${shows}), expected ${expected} (${view})`));
 					} else requestAnimationFrame(check);
 				};
 				requestAnimationFrame(check);
 			}),
-		{ testid: s.testid, value: s.value, expected: s.expected, timeoutMs }
+		{ testid: s.testid, value: s.value, expected: s.expected, view, timeoutMs }
 	);
 }
 

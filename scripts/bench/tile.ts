@@ -8,6 +8,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Table, Utf8, tableFromIPC, tableToIPC, vectorFromArray } from 'apache-arrow';
+import { parseSummary, summaryJson, type SummaryRow } from '../../src/lib/store/summary';
 
 export const renameCounty = (county: string | null, k: number) => (county === null || k === 0 ? county : county.replace(/(县|区|市)?$/, `${k}$1`));
 
@@ -57,15 +58,13 @@ export async function tile(fromDir: string, toDir: string, copies: number): Prom
 	}
 	writeStream(join(toDir, 'reports.arrow'), reportCopies());
 	writeStream(join(toDir, 'findings.arrow'), findingCopies());
-	const summary = JSON.parse(readFileSync(join(fromDir, 'summary.json'), 'utf8')) as { reports: Record<string, unknown>[] };
-	const rows: string[] = [];
+	const summary = parseSummary(readFileSync(join(fromDir, 'summary.json'), 'utf8'));
+	if (!summary) throw new Error(`${fromDir}/summary.json is not a summary`);
+	const rows: SummaryRow[] = [];
 	for (let k = 0; k < copies; k++) {
 		const r = renamer(k);
-		for (const row of summary.reports) {
-			const county = row.county as string | null;
-			rows.push(JSON.stringify({ ...row, id: r.id(row.id as string), body: r.body(row.body as string | null, county), county: r.county(county) }));
-		}
+		for (const row of summary.reports) rows.push({ ...row, id: r.id(row.id)!, body: r.body(row.body, row.county), county: r.county(row.county) });
 	}
-	writeFileSync(join(toDir, 'summary.json'), `{\n\t"kind": "gov-disclosure-summary",\n\t"schema": 1,\n\t"reports": [\n\t\t${rows.join(',\n\t\t')}\n\t]\n}\n`);
+	writeFileSync(join(toDir, 'summary.json'), summaryJson(rows));
 	return reports.numRows * copies;
 }

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeHtml } from '../../src/lib/generate/html';
 import { writeTxt } from '../../src/lib/generate/txt';
 import { randomSpec } from '../fixtures/specs';
+import { parseSummary } from '../../src/lib/store/summary';
 
 const TSX = join(import.meta.dirname, '../../node_modules/.bin/tsx');
 const SCRIPT = join(import.meta.dirname, '../../scripts/ingest.ts');
@@ -79,9 +80,9 @@ describe('npm run ingest', () => {
 	});
 
 	it('writes summary.json: one row per report with the headline cells and finding counts', () => {
-		const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+		const s = parseSummary(readFileSync(join(out, 'summary.json'), 'utf8'))!;
 		expect(s.kind).toBe('gov-disclosure-summary');
-		expect(s.reports.map((r: { id: string }) => r.id)).toEqual(['jia_2023.txt', 'jia_2024.html', 'yi_2019.htm']);
+		expect(s.reports.map((r) => r.id)).toEqual(['jia_2023.txt', 'jia_2024.html', 'yi_2019.htm']);
 		const yi = s.reports[2];
 		const doc = JSON.parse(readFileSync(join(out, 'yi_2019.htm.json'), 'utf8'));
 		expect(yi.v.new).toBe(c.expected['t3.new.total']);

@@ -28,30 +28,56 @@ export function factsFromSummary(rows: SummaryRow[]): FactRow[] {
 	}));
 }
 
-function total(rows: FactRow[], keys: HeadlineKey[]): Total {
-	let value = 0;
-	let blanks = 0;
-	for (const r of rows) {
-		if (keys.some((k) => r.v[k] === null)) blanks++;
-		for (const k of keys) value += r.v[k] ?? 0;
-	}
-	return { value, blanks };
-}
-
-/** Headline figures over the reports of the given years (all rows when years is empty). */
+/** Headline figures over the reports of the given years (all rows when years is empty). One pass: 100k rows in a few ms. */
 export function headlineOf(rows: FactRow[], years: number[]): HeadlineTotals {
-	const rs = years.length ? rows.filter((r) => r.year !== null && years.includes(r.year)) : rows;
+	const inYears = years.length ? new Set(years) : null;
+	const sums = { requests: [0, 0], granted: [0, 0], reviews: [0, 0], lawsuits: [0, 0], decisions: [0, 0] };
+	// value and blanks of a sum of cells: a report counts as blank when any of its cells is blank
+	const add = (t: number[], a: number | null, b?: number | null, c?: number | null) => {
+		if (a === null || b === null || c === null) t[1]++;
+		t[0] += (a ?? 0) + (b ?? 0) + (c ?? 0);
+	};
+	// distinct bodies and body × year pairs: a bit per year shown (a Set per body when the years are not given)
+	const bit = years.length && years.length <= 30 ? new Map(years.map((y, i) => [y, 1 << i])) : null;
+	const masks = new Map<string, number>();
+	const sets = new Map<string, Set<number | null>>();
+	let reports = 0;
+	let withFindings = 0;
+	let withErrors = 0;
+	for (const r of rows) {
+		if (inYears && (r.year === null || !inYears.has(r.year))) continue;
+		reports++;
+		if (bit) masks.set(r.body, (masks.get(r.body) ?? 0) | bit.get(r.year!)!);
+		else {
+			const ys = sets.get(r.body);
+			if (ys) ys.add(r.year);
+			else sets.set(r.body, new Set([r.year]));
+		}
+		const v = r.v;
+		add(sums.requests, v.new);
+		add(sums.granted, v.granted, v.partial);
+		add(sums.reviews, v.review);
+		add(sums.lawsuits, v.suitDirect, v.suitAfter);
+		add(sums.decisions, v.licensing, v.penalty, v.coercion);
+		if (r.errors > 0 || r.warnings > 0) withFindings++;
+		if (r.errors > 0) withErrors++;
+	}
+	let covered = 0;
+	for (const m of masks.values()) for (let x = m; x; x &= x - 1) covered++;
+	for (const ys of sets.values()) covered += ys.size;
+	const bodies = bit ? masks.size : sets.size;
+	const t = ([value, blanks]: number[]): Total => ({ value, blanks });
 	return {
-		reports: rs.length,
-		covered: new Set(rs.map((r) => `${r.body}\u0000${r.year}`)).size,
-		bodies: new Set(rs.map((r) => r.body)).size,
-		requests: total(rs, ['new']),
-		granted: total(rs, ['granted', 'partial']),
-		reviews: total(rs, ['review']),
-		lawsuits: total(rs, ['suitDirect', 'suitAfter']),
-		decisions: total(rs, ['licensing', 'penalty', 'coercion']),
-		withFindings: rs.filter((r) => r.errors > 0 || r.warnings > 0).length,
-		withErrors: rs.filter((r) => r.errors > 0).length
+		reports,
+		covered,
+		bodies,
+		requests: t(sums.requests),
+		granted: t(sums.granted),
+		reviews: t(sums.reviews),
+		lawsuits: t(sums.lawsuits),
+		decisions: t(sums.decisions),
+		withFindings,
+		withErrors
 	};
 }
 
@@ -79,6 +105,8 @@ export interface CoverageRow {
 	real: boolean;
 	/** Some report of the body was added in this browser (导入报告, origin 用户上传). */
 	uploaded: boolean;
+	/** Years shown without a report (coverageOf fills it; else counted from the cells). */
+	missing?: number;
 	cells: CoverageCell[];
 }
 
@@ -92,48 +120,138 @@ export interface Coverage {
 	counts: Record<CellStatus, number>;
 }
 
+/** Body → position in `compareBodies` order (e.g. from the catalog's sorted bodies). */
+export type BodyOrder = ReadonlyMap<string, number>;
+
+export function bodyOrder(bodies: readonly { body: string }[]): BodyOrder {
+	return new Map(bodies.map((b, i) => [b.body, i]));
+}
+
 /**
  * `rows`: every report of the region, all years (a body counts as expected once it has reported in any year);
- * `years`: the columns to show.
+ * `years`: the columns to show; `order`: the bodies' rank in `compareBodies` order (same result, faster).
  */
-export function coverageOf(rows: FactRow[], years: number[]): Coverage {
-	const byBody = new Map<string, FactRow[]>();
-	for (const r of rows) byBody.set(r.body, [...(byBody.get(r.body) ?? []), r]);
-	const bodies = [...byBody.values()].map((rs) => rs[0]).sort(compareBodies);
+export function coverageOf(rows: FactRow[], years: number[], order?: BodyOrder): Coverage {
+	const groups = bodyGroups(rows, order);
 	const counts: Record<CellStatus, number> = { missing: 0, error: 0, zero: 0, warning: 0, ok: 0 };
-	const out: CoverageRow[] = bodies.map((b) => {
-		const mine = byBody.get(b.body) ?? [];
-		const cells = years.map<CoverageCell>((year) => {
-			const reports = mine.filter((r) => r.year === year);
-			const errors = reports.reduce((n, r) => n + r.errors, 0);
-			const warnings = reports.reduce((n, r) => n + r.warnings, 0);
-			const zero = reports.some((r) => r.zero);
-			const status: CellStatus = !reports.length ? 'missing' : errors ? 'error' : zero ? 'zero' : warnings ? 'warning' : 'ok';
+	const at = new Map(years.map((y, i) => [y, i]));
+	// per year of one body: 1 has a report, 2 an error, 4 zero activity, 8 a warning
+	const flags = new Uint8Array(years.length);
+	const out: CoverageRow[] = new Array(groups.length);
+	for (let g = 0; g < groups.length; g++) {
+		const group = groups[g];
+		flags.fill(0);
+		for (const r of group.reports) {
+			const i = r.year === null ? undefined : at.get(r.year);
+			if (i !== undefined) flags[i] |= 1 | (r.errors ? 2 : 0) | (r.zero ? 4 : 0) | (r.warnings ? 8 : 0);
+		}
+		let missing = 0;
+		for (const f of flags) {
+			const status = statusOf(f);
 			counts[status]++;
-			return {
-				body: b.body,
-				year,
-				status,
-				reports,
-				zero,
-				errors,
-				warnings,
-				errorRules: [...new Set(reports.flatMap((r) => r.errorRules))].sort(),
-				demo: reports.some((r) => r.demo)
-			};
-		});
+			if (status === 'missing') missing++;
+		}
+		out[g] = new LazyRow(group, years, missing);
+	}
+	const expected = groups.length * years.length;
+	return { years, rows: out, expected, received: expected - counts.missing, missing: counts.missing, counts };
+}
+
+/** The reports of one body, and what does not depend on the years shown. */
+interface BodyGroup {
+	first: FactRow;
+	reports: FactRow[];
+	label: string;
+	demo: boolean;
+	real: boolean;
+	uploaded: boolean;
+}
+
+/**
+ * A coverage row whose cells (with their reports) are built when first read: a province has ~100k cells, the page
+ * draws 60 rows. Counts and `missing` are computed up front by coverageOf.
+ */
+class LazyRow implements CoverageRow {
+	body: string;
+	label: string;
+	county: string | null;
+	demo: boolean;
+	real: boolean;
+	uploaded: boolean;
+	missing: number;
+	#group: BodyGroup;
+	#years: number[];
+	#cells: CoverageCell[] | undefined;
+	constructor(group: BodyGroup, years: number[], missing: number) {
+		this.body = group.first.body;
+		this.label = group.label;
+		this.county = group.first.county;
+		this.demo = group.demo;
+		this.real = group.real;
+		this.uploaded = group.uploaded;
+		this.missing = missing;
+		this.#group = group;
+		this.#years = years;
+	}
+	get cells(): CoverageCell[] {
+		return (this.#cells ??= cellsOf(this.body, this.#group.reports, this.#years));
+	}
+}
+
+/** The grouping of the last rows asked for, kept while the rows live: the 全部地区 view of 100k reports reuses it. */
+const groupCache = new WeakMap<FactRow[], { order: BodyOrder | undefined; groups: BodyGroup[] }>();
+
+function bodyGroups(rows: FactRow[], order: BodyOrder | undefined): BodyGroup[] {
+	const hit = groupCache.get(rows);
+	if (hit && hit.order === order) return hit.groups;
+	const byBody = new Map<string, FactRow[]>();
+	for (const r of rows) {
+		const mine = byBody.get(r.body);
+		if (mine) mine.push(r);
+		else byBody.set(r.body, [r]);
+	}
+	let groups: BodyGroup[] = [...byBody.values()].map((reports) => ({
+		first: reports[0],
+		reports,
+		label: bodyLabel(reports[0]),
+		demo: reports.every((r) => r.demo),
+		real: reports.every((r) => !r.demo),
+		uploaded: reports.some((r) => r.origin === '用户上传')
+	}));
+	// a rank precomputed once per data set (bodyOrder) instead of thousands of pinyin comparisons
+	groups = order
+		? groups
+				.map((g) => ({ g, rank: order.get(g.first.body) ?? Infinity }))
+				.sort((x, y) => x.rank - y.rank || compareBodies(x.g.first, y.g.first))
+				.map((x) => x.g)
+		: groups.sort((a, b) => compareBodies(a.first, b.first));
+	groupCache.set(rows, { order, groups });
+	return groups;
+}
+
+function statusOf(f: number): CellStatus {
+	return !(f & 1) ? 'missing' : f & 2 ? 'error' : f & 4 ? 'zero' : f & 8 ? 'warning' : 'ok';
+}
+
+function cellsOf(body: string, mine: FactRow[], years: number[]): CoverageCell[] {
+	return years.map<CoverageCell>((year) => {
+		const reports = mine.filter((r) => r.year === year);
+		const errors = reports.reduce((n, r) => n + r.errors, 0);
+		const warnings = reports.reduce((n, r) => n + r.warnings, 0);
+		const zero = reports.some((r) => r.zero);
+		const status: CellStatus = !reports.length ? 'missing' : errors ? 'error' : zero ? 'zero' : warnings ? 'warning' : 'ok';
 		return {
-			body: b.body,
-			label: bodyLabel(b),
-			county: b.county,
-			demo: mine.every((r) => r.demo),
-			real: mine.every((r) => !r.demo),
-			uploaded: mine.some((r) => r.origin === '用户上传'),
-			cells
+			body,
+			year,
+			status,
+			reports,
+			zero,
+			errors,
+			warnings,
+			errorRules: reports.length === 1 ? reports[0].errorRules : [...new Set(reports.flatMap((r) => r.errorRules))].sort(),
+			demo: reports.some((r) => r.demo)
 		};
 	});
-	const expected = bodies.length * years.length;
-	return { years, rows: out, expected, received: expected - counts.missing, missing: counts.missing, counts };
 }
 
 /** What a matrix cell says in words (also its accessible name). */
@@ -151,7 +269,7 @@ export function coverageSummary(c: Coverage, regionName: string): string {
 	if (!c.rows.length) return `${regionName}暂无报告。`;
 	const span = c.years.length ? `${c.years[0]}—${c.years[c.years.length - 1]}年` : '';
 	const worst = c.rows
-		.map((r) => ({ r, n: r.cells.filter((x) => x.status === 'missing').length }))
+		.map((r) => ({ r, n: r.missing ?? r.cells.filter((x) => x.status === 'missing').length }))
 		.filter((x) => x.n > 0)
 		.sort((a, b) => b.n - a.n)[0];
 	const miss = worst ? `，缺报最多的是${worst.r.label}（${formatNumber(worst.n)} 年）` : '';

@@ -13,7 +13,14 @@ export interface SummaryState {
 	error: string | null;
 }
 
-export const summaryState: SummaryState = $state({ rows: null, loadedAt: null, error: null });
+class State implements SummaryState {
+	/** Raw (not deeply proxied): the rows are replaced as a whole, never mutated; at 100k reports a deep proxy cost seconds. */
+	rows: SummaryRow[] | null = $state.raw(null);
+	loadedAt: number | null = $state(null);
+	error: string | null = $state(null);
+}
+
+export const summaryState: SummaryState = new State();
 
 let loading: Promise<SummaryRow[] | null> | undefined;
 /** summary.json's rows as fetched, and the uploads' rows and patches merged into them (see uploads.ts). */

@@ -214,6 +214,8 @@ export async function syncUploads(conn: AsyncDuckDBConnection, records: CheckedR
  * bundled rows whose cross-year findings changed get their new counts. Rows stay in id order.
  */
 export function mergeSummary(base: SummaryRow[], rows: SummaryRow[], patches: SummaryPatch[] = []): SummaryRow[] {
+	// nothing uploaded: summary.json's rows as they are (written in id order; 100k rows need no copy and no sort)
+	if (!rows.length && !patches.length && base.every((r, i) => i === 0 || base[i - 1].id < r.id)) return base;
 	const up = new Set(rows.map((r) => r.id));
 	const patch = new Map(patches.map((p) => [p.id, p]));
 	const out = base.filter((r) => !up.has(r.id)).map((r) => (patch.has(r.id) ? { ...r, ...patch.get(r.id)! } : r));

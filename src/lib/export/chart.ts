@@ -18,7 +18,8 @@ export interface ChartSource {
 	area: HTMLElement | null;
 	/** The chart's HTML legend (ul > li). */
 	legend: HTMLElement | null;
-	sheet: () => SheetData;
+	/** The chart's data as a table; may be fetched on demand (e.g. every row of a chart that draws only some). */
+	sheet: () => SheetData | Promise<SheetData>;
 	/** A chart drawn for export only (e.g. from an HTML table): used instead of reading `area`. */
 	draw?: () => { content: ChartContent; legend: LegendItem[] };
 }
@@ -43,10 +44,10 @@ export async function exportChart(src: ChartSource, kind: ExportKind): Promise<s
 	const stamp = stampOf(src);
 	const name = fileName(stamp, kind);
 	if (kind === 'csv') {
-		download(new Blob([toCsv(src.sheet(), stamp)], { type: MIME.csv }), name);
+		download(new Blob([toCsv(await src.sheet(), stamp)], { type: MIME.csv }), name);
 	} else if (kind === 'xlsx') {
 		const { toXlsx } = await import('./xlsx');
-		download(await toXlsx(src.sheet(), stamp), name);
+		download(await toXlsx(await src.sheet(), stamp), name);
 	} else {
 		const out = chartSvg(src, stamp);
 		if (!out) throw new Error('图表尚未画出，无法导出图片');

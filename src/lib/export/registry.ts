@@ -12,7 +12,7 @@ export interface ChartEntry {
 	demo: () => boolean;
 	/** The standalone SVG (null when the chart is not drawn). */
 	svg: () => { svg: string; width: number; height: number } | null;
-	sheet: () => SheetData;
+	sheet: () => SheetData | Promise<SheetData>;
 	/** Document order, for the briefing. */
 	element: () => Element | null;
 }

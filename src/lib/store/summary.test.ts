@@ -58,11 +58,33 @@ describe('summary rows', () => {
 		expect(summaryRow(report('b', {})).proactive).toBeNull();
 	});
 
-	it('writes rows sorted by id, one per line, and reads them back', () => {
-		const text = summaryJson([summaryRow(report('b', {})), summaryRow(report('a', {}))]);
-		expect(text.split('\n').filter((l) => l.startsWith('\t\t{')).length).toBe(2);
+	it('writes rows sorted by id, by column, and reads back the same rows', () => {
+		const a = summaryRow(
+			report('a', { 't3.new.total': 7, 't3.granted.total': null, 't4.review.total': 0 }, {
+				findings: [
+					{ rule: 'R4', severity: 'error' },
+					{ rule: 'R1', severity: 'error' },
+					{ rule: 'ZERO', severity: 'warning' }
+				] as CheckedReport['findings'],
+				prose: [{ key: 'proactive', value: 199, section: '一', where: {}, text: '' }] as CheckedReport['prose']
+			})
+		);
+		const b = summaryRow(report('b', {}));
+		const c = { ...summaryRow(report('c', { 't3.new.total': 1 })), body: null, county: null, township: null, year: null, format: null, demo: false, origin: '真实报告' };
+		const text = summaryJson([b, c, a]);
 		const s = parseSummary(text);
-		expect(s?.reports.map((r) => r.id)).toEqual(['a', 'b']);
+		expect(s?.schema).toBe(2);
+		expect(s?.reports).toEqual([a, b, c]);
+		// names once each, one line per column: 100k rows stay a few MB
+		expect(JSON.parse(text).strings.filter((x: string) => x === '示例县甲乡')).toHaveLength(1);
+		expect(text.split('\n').length).toBeLessThan(40);
+		// the row-per-line schema 1 of earlier data folders is still read
+		const old = `{"kind": "gov-disclosure-summary", "schema": 1, "reports": [${JSON.stringify(a)}]}`;
+		expect(parseSummary(old)?.reports).toEqual([a]);
+		// columns of unequal length are not a summary
+		const bad = JSON.parse(text);
+		bad.year.pop();
+		expect(parseSummary(JSON.stringify(bad))).toBeUndefined();
 		expect(parseSummary('{"kind":"other"}')).toBeUndefined();
 		expect(parseSummary('not json')).toBeUndefined();
 	});

@@ -1,7 +1,10 @@
 /**
  * summary.json: a small precomputed digest of a folder of reports, written by `finalize` beside the Arrow
- * files. The dashboard loads it first (a few kB) and draws the overview from it while DuckDB starts;
- * then it switches to DuckDB. One row per report: who, when, the few headline numbers and the finding counts.
+ * files. The dashboard loads it first and draws the overview from it while DuckDB starts; then it switches to
+ * DuckDB. One row per report: who, when, the few headline numbers and the finding counts.
+ * Stored by column (schema 2): one JSON array per field, names as indexes into a list of distinct strings, so
+ * 100k reports are ~8 MB instead of 40 MB of row objects (which took seconds to download and parse before the
+ * first chart). `parseSummary` gives rows again, and still reads the row-per-line schema 1.
  * Pure (no Node imports): the browser uses the types and `parseSummary`.
  */
 import type { CheckedReport } from '../check';
@@ -51,8 +54,28 @@ export interface SummaryRow {
 
 export interface Summary {
 	kind: typeof SUMMARY_KIND;
-	schema: 1;
+	/** 1: one object per report (`reports`); 2: by column. Read as rows either way. */
+	schema: 1 | 2;
 	reports: SummaryRow[];
+}
+
+/** Fields stored as indexes into `strings` (null stays null). */
+const NAME_FIELDS = ['body', 'city', 'county', 'township', 'format', 'origin'] as const;
+/** Fields stored as numbers (null stays null); booleans as 0/1. */
+const NUMBER_FIELDS = ['year', 'proactive', 'errors', 'warnings'] as const;
+const FLAG_FIELDS = ['demo', 'zero'] as const;
+
+/** The columnar file (schema 2). */
+interface SummaryColumns {
+	kind: typeof SUMMARY_KIND;
+	schema: 2;
+	count: number;
+	strings: string[];
+	id: string[];
+	/** Error rules joined with "," as an index into `strings`; null when none. */
+	errorRules: (number | null)[];
+	v: Record<HeadlineKey, (number | null)[]>;
+	[field: string]: unknown;
 }
 
 export function summaryRow(r: CheckedReport): SummaryRow {
@@ -82,18 +105,99 @@ export function summaryRow(r: CheckedReport): SummaryRow {
 	};
 }
 
-/** The file's text: one report per line, so a diff of two runs stays readable; rows in id order. */
+/** The file's text: columns in a fixed order, one per line; rows in id order. */
 export function summaryJson(rows: SummaryRow[]): string {
 	const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-	const lines = sorted.map((r) => '\t\t' + JSON.stringify(r));
-	return `{\n\t"kind": "${SUMMARY_KIND}",\n\t"schema": 1,\n\t"reports": [\n${lines.join(',\n')}\n\t]\n}\n`;
+	const strings: string[] = [];
+	const index = new Map<string, number>();
+	const name = (x: string | null) => {
+		if (x === null) return null;
+		let i = index.get(x);
+		if (i === undefined) {
+			i = strings.length;
+			strings.push(x);
+			index.set(x, i);
+		}
+		return i;
+	};
+	const cols: [string, unknown][] = [['id', sorted.map((r) => r.id)]];
+	for (const f of NAME_FIELDS) cols.push([f, sorted.map((r) => name(r[f]))]);
+	for (const f of NUMBER_FIELDS) cols.push([f, sorted.map((r) => r[f])]);
+	for (const f of FLAG_FIELDS) cols.push([f, sorted.map((r) => (r[f] ? 1 : 0))]);
+	cols.push(['errorRules', sorted.map((r) => (r.errorRules.length ? name(r.errorRules.join(',')) : null))]);
+	const v = HEADLINE_KEYS.map((k) => `\t\t${JSON.stringify(k)}: ${JSON.stringify(sorted.map((r) => r.v[k]))}`);
+	const lines = [
+		`\t"kind": "${SUMMARY_KIND}"`,
+		`\t"schema": 2`,
+		`\t"count": ${sorted.length}`,
+		`\t"strings": ${JSON.stringify(strings)}`,
+		...cols.map(([k, a]) => `\t${JSON.stringify(k)}: ${JSON.stringify(a)}`),
+		`\t"v": {\n${v.join(',\n')}\n\t}`
+	];
+	return `{\n${lines.join(',\n')}\n}\n`;
+}
+
+function rowsOf(c: SummaryColumns): SummaryRow[] | undefined {
+	const n = c.count;
+	const arrays = [c.id, c.errorRules, ...NAME_FIELDS.map((f) => c[f]), ...NUMBER_FIELDS.map((f) => c[f]), ...FLAG_FIELDS.map((f) => c[f])];
+	if (!Number.isInteger(n) || !Array.isArray(c.strings) || !c.v || arrays.some((a) => !Array.isArray(a) || a.length !== n)) return undefined;
+	if (HEADLINE_KEYS.some((k) => !Array.isArray(c.v[k]) || c.v[k].length !== n)) return undefined;
+	const str = c.strings;
+	const names = NAME_FIELDS.map((f) => c[f] as (number | null)[]);
+	const [body, city, county, township, format, origin] = names.map((col) => (i: number) => (col[i] === null ? null : str[col[i]!]));
+	const num = (f: (typeof NUMBER_FIELDS)[number]) => c[f] as (number | null)[];
+	const [year, proactive, errors, warnings] = NUMBER_FIELDS.map(num);
+	const demo = c.demo as number[];
+	const zero = c.zero as number[];
+	const { new: nw, carried, granted, partial, processed, review, suitDirect, suitAfter, licensing, penalty, coercion } = c.v;
+	const out: SummaryRow[] = new Array(n);
+	for (let i = 0; i < n; i++) {
+		// one object literal per row (same shape for all: fast to build and to read)
+		const v: Record<HeadlineKey, number | null> = {
+			new: nw[i],
+			carried: carried[i],
+			granted: granted[i],
+			partial: partial[i],
+			processed: processed[i],
+			review: review[i],
+			suitDirect: suitDirect[i],
+			suitAfter: suitAfter[i],
+			licensing: licensing[i],
+			penalty: penalty[i],
+			coercion: coercion[i]
+		};
+		const rules = c.errorRules[i];
+		out[i] = {
+			id: c.id[i],
+			body: body(i),
+			city: city(i),
+			county: county(i),
+			township: township(i),
+			year: year[i],
+			format: format(i),
+			origin: origin(i) ?? '',
+			demo: demo[i] === 1,
+			v,
+			proactive: proactive[i],
+			errors: errors[i] ?? 0,
+			warnings: warnings[i] ?? 0,
+			zero: zero[i] === 1,
+			errorRules: rules === null ? [] : str[rules].split(',')
+		};
+	}
+	return out;
 }
 
 /** Read summary.json; undefined when the text is not one. */
 export function parseSummary(text: string): Summary | undefined {
 	try {
 		const o = JSON.parse(text);
-		if (o && o.kind === SUMMARY_KIND && Array.isArray(o.reports)) return o as Summary;
+		if (!o || o.kind !== SUMMARY_KIND) return undefined;
+		if (o.schema === 2) {
+			const reports = rowsOf(o as SummaryColumns);
+			return reports && { kind: SUMMARY_KIND, schema: 2, reports };
+		}
+		if (Array.isArray(o.reports)) return o as Summary;
 	} catch {
 		/* not a summary */
 	}
