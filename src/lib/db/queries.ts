@@ -3,6 +3,7 @@
  * parameter; the only names spliced into SQL are column names derived from the template (`dbColumn`).
  */
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import { run } from './run';
 import { ALL_CELL_IDS, cellId, dbColumn } from '$lib/template';
 import { HEADLINE_CELLS, HEADLINE_KEYS, type HeadlineKey } from '$lib/store/summary';
 import { UPLOAD_ORIGIN } from './uploads';
@@ -12,16 +13,6 @@ function col(table: 't2' | 't3' | 't4', row: string, column: string): string {
 	const name = dbColumn(cellId(table, row, column));
 	if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`unexpected column name ${name}`);
 	return `"${name}"`;
-}
-
-async function run<T>(conn: AsyncDuckDBConnection, sql: string, params: unknown[]): Promise<T[]> {
-	const stmt = await conn.prepare(sql);
-	try {
-		const table = await stmt.query(...params);
-		return table.toArray().map((r) => r.toJSON() as T);
-	} finally {
-		await stmt.close();
-	}
 }
 
 export interface RequestsRow {

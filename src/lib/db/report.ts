@@ -3,17 +3,8 @@
  * filter values from the URL) is a bound parameter; no SQL is built from data.
  */
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import { run } from './run';
 import type { InboundFinding } from '$lib/report/model';
-
-async function run<T>(conn: AsyncDuckDBConnection, sql: string, params: unknown[]): Promise<T[]> {
-	const stmt = await conn.prepare(sql);
-	try {
-		const table = await stmt.query(...params);
-		return table.toArray().map((r) => r.toJSON() as T);
-	} finally {
-		await stmt.close();
-	}
-}
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const zh = new Intl.Collator('zh-CN');

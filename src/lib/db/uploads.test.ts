@@ -9,6 +9,7 @@ import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckedReport } from '$lib/check';
 import { summaryRow, type SummaryRow } from '$lib/store/summary';
+import { run } from './run';
 import { mergeSummary, syncUploads, UPLOAD_ORIGIN } from './uploads';
 import { bundledDb, DATA } from '../../../test/fixtures/duckdb';
 
@@ -24,14 +25,7 @@ beforeAll(async () => {
 
 afterAll(() => close());
 
-async function q<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]> {
-	const stmt = await conn.prepare(sql);
-	try {
-		return (await stmt.query(...params)).toArray().map((r) => r.toJSON() as T);
-	} finally {
-		await stmt.close();
-	}
-}
+const q = <T = Record<string, unknown>>(sql: string, ...params: unknown[]) => run<T>(conn, sql, params);
 
 /** The whole content of both tables, in a fixed order (to compare before/after). */
 async function dump() {

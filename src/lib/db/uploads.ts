@@ -11,6 +11,7 @@
  * Every value is bound or inserted as Arrow; no SQL is built from data.
  */
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import { run } from './run';
 import { bodyKey, type CheckedReport, type Finding } from '$lib/check';
 import type { Report } from '$lib/parse';
 import { findingsTable, reportsTable, toIpc } from '$lib/store/arrow';
@@ -37,16 +38,6 @@ export interface SyncResult {
 }
 
 export type SummaryPatch = Pick<SummaryRow, 'id' | 'errors' | 'warnings' | 'errorRules'>;
-
-async function run<T>(conn: AsyncDuckDBConnection, sql: string, params: unknown[] = []): Promise<T[]> {
-	const stmt = await conn.prepare(sql);
-	try {
-		const table = await stmt.query(...params);
-		return table.toArray().map((r) => r.toJSON() as T);
-	} finally {
-		await stmt.close();
-	}
-}
 
 const marks = (n: number) => Array.from({ length: n }, () => 'CAST(? AS VARCHAR)').join(', ');
 
