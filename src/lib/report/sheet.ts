@@ -4,22 +4,13 @@
  * it was read, and the rules whose findings name it — so a table leaves the tool with its provenance.
  */
 import type { SheetData } from '$lib/export/sheet';
-import { cellDef } from '$lib/template';
+import { cellDef, rowText, type CellDef } from '$lib/template';
 import type { CheckedReport } from '$lib/check';
 import { ruleName, SEVERITY_ZH, type ViewFinding, type ViewTable, type ViewCell } from './model';
 
-function rowText(id: string): string {
-	const c = cellDef(id);
-	if (!c) return id;
-	if (c.table === 't2') return `${c.block}·${c.row.label}`;
-	const group = c.row.group && !(c.table === 't3' && c.row.group.startsWith('三')) ? `${c.row.group}/` : '';
-	return `${group}${c.row.label}`;
-}
-
-function columnText(id: string): string {
-	const c = cellDef(id);
-	if (!c) return '';
-	return c.column.label;
+/** The row as the export names it: table 2's rows carry their 第二十条 item. */
+function rowOf(c: CellDef): string {
+	return c.table === 't2' ? `${c.block}·${c.row.label}` : rowText(c);
 }
 
 function how(c: ViewCell): string {
@@ -43,9 +34,10 @@ export function tableSheet(r: CheckedReport, table: ViewTable, findings: ViewFin
 		columns: [{ label: '行' }, { label: '列' }, { label: '单元格编号' }, { label: '数值', num: true }, { label: '报告原文' }, { label: '读取说明' }, { label: '核查' }],
 		rows: cells.map((c) => {
 			const id = c.id!;
+			const def = cellDef(id)!;
 			const value = c.state === 'value' ? (r.cells[id] ?? null) : null;
 			const marks = (byCell.get(id) ?? []).map((f) => `${ruleName(f.rule)}（${SEVERITY_ZH[f.severity]}）`);
-			return [rowText(id), columnText(id), id, value, c.raw ?? '', how(c), [...new Set(marks)].join('；')];
+			return [rowOf(def), def.column.label, id, value, c.raw ?? '', how(c), [...new Set(marks)].join('；')];
 		})
 	};
 }

@@ -56,13 +56,18 @@ export function formatDef(v: FormatVersion): FormatDef {
 	return FORMATS[v];
 }
 
-/** Human label of a cell id in Chinese, e.g. 不予公开/属于国家秘密 × 自然人. */
+/** The row of a cell in words, with its group where table 3 needs one: （三）不予公开/1.属于国家秘密. */
+export function rowText(c: CellDef): string {
+	const group = c.row.group && c.table === 't3' && !c.row.group.startsWith('三') ? `${c.row.group}/` : '';
+	return `${group}${c.row.label}`;
+}
+
+/** Human label of a cell id in Chinese, e.g. 表三·（三）不予公开/1.属于国家秘密·自然人. */
 export function cellLabel(id: string): string {
 	const c = cellDef(id);
 	if (!c) return id;
-	const group = c.row.group && c.table === 't3' && !c.row.group.startsWith('三') ? `${c.row.group}/` : '';
 	const t = c.table === 't2' ? '表二' : c.table === 't3' ? '表三' : '表四';
-	return `${t}·${group}${c.row.label}·${c.column.label}`;
+	return `${t}·${rowText(c)}·${c.column.label}`;
 }
 export { PROSE_COUNTS, DEMO_MARKER, DEMO_MARK, type ProseCountDef } from './prose';
 export { officialLayout, type LayoutCell, type LayoutRow } from './layout';
