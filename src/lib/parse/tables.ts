@@ -300,26 +300,16 @@ export function readUnlabelledTable(format: FormatVersion, key: TableKey, rows: 
 		});
 		return out;
 	}
-	if (data.some((c) => c.damaged)) {
-		out.problems.push({
-			kind: 'row.damaged',
-			message: `表四数据行${data.find((c) => c.damaged)!.damaged}，整行未采用`,
-			table: key,
-			cells: block.rows.flatMap((r) => block.columns.map((c) => cellId(key, r.key, c.key))),
-			raw: data.map((c) => c.text).join('\t'),
-			where: data[0]?.where
-		});
-		return out;
-	}
-	if (data.length !== width) {
-		out.problems.push({
-			kind: 'row.cell_count',
-			message: `表四数据行应有 ${width} 个数据格，实际读到 ${data.length} 个，整行未采用`,
-			table: key,
-			cells: block.rows.flatMap((r) => block.columns.map((c) => cellId(key, r.key, c.key))),
-			raw: data.map((c) => c.text).join('\t'),
-			where: data[0]?.where
-		});
+	// a data row the source damaged, or with the wrong number of cells, is refused whole (as in readLabelledTable)
+	const damaged = data.find((c) => c.damaged)?.damaged;
+	const refusal = damaged
+		? { kind: 'row.damaged' as const, message: `表四数据行${damaged}，整行未采用` }
+		: data.length !== width
+			? { kind: 'row.cell_count' as const, message: `表四数据行应有 ${width} 个数据格，实际读到 ${data.length} 个，整行未采用` }
+			: undefined;
+	if (refusal) {
+		const cells = block.rows.flatMap((r) => block.columns.map((c) => cellId(key, r.key, c.key)));
+		out.problems.push({ ...refusal, table: key, cells, raw: data.map((c) => c.text).join('\t'), where: data[0]?.where });
 		return out;
 	}
 	block.rows.forEach((row, i) => {
