@@ -161,7 +161,7 @@ async function main() {
 
 	const sets: DataSet[] = [];
 	if (o.bundled) sets.push(bundled());
-	for (const n of o.sizes) sets.push(ensureScale(n, log));
+	for (const n of o.sizes) sets.push(await ensureScale(n, log));
 	for (const n of o.tile) {
 		const base = sets.filter((s) => s.files && Number(s.key) < n && n % Number(s.key) === 0).at(-1);
 		if (!base) throw new Error(`--tile ${n}: give a smaller --sizes that divides it`);
@@ -171,7 +171,7 @@ async function main() {
 	}
 
 	if (!o.skipIngest) {
-		const scaleFiles = sets.filter((s) => s.files).at(-1)?.files ?? ensureScale(1000, log).files!;
+		const scaleFiles = sets.filter((s) => s.files).at(-1)?.files ?? (await ensureScale(1000, log)).files!;
 		const ing = await measureIngest({ scaleDir: scaleFiles, corpusDir: o.corpus, sample: o.sample, pdfRepeat: o.pdfRepeat, runs: o.runs, log });
 		for (const f of FORMATS) result.ingest_per_s[f] = round(ing.rates[f], 1);
 		for (const f of FORMATS) result.ingest_per_cpu_s[f] = round(ing.cpuRates[f], 1);

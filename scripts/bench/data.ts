@@ -4,9 +4,11 @@
  * written after each step, so an interrupted run is redone rather than half-used.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
+import { DATA_LAYOUT } from '../../src/lib/store/dataset';
+import { finalize, readFailures } from '../../src/lib/store/fs';
 import { tile } from './tile';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -31,7 +33,7 @@ function run(args: string[], log: (s: string) => void, okCodes = [0]) {
 }
 
 /** Generate and ingest N reports unless cached. The ingest uses every core (it is not what is timed here). */
-export function ensureScale(n: number, log: (s: string) => void): DataSet {
+export async function ensureScale(n: number, log: (s: string) => void): Promise<DataSet> {
 	const files = join(SCALE_DIR, String(n));
 	const out = join(SCALE_DIR, `${n}.out`);
 	if (!existsSync(join(files, '.complete'))) {
@@ -39,11 +41,17 @@ export function ensureScale(n: number, log: (s: string) => void): DataSet {
 		run(['scripts/generate.ts', 'scale', '--n', String(n), '--out', files], log);
 		writeFileSync(join(files, '.complete'), '');
 	}
-	if (!existsSync(join(out, '.complete'))) {
+	const done = join(out, '.complete');
+	if (!existsSync(done)) {
 		rmSync(out, { recursive: true, force: true });
 		// exit code 1 = some files failed (listed in failures.json); the rest is still a data set
 		run(['scripts/ingest.ts', '--out', out, '--jobs', String(availableParallelism()), files], log, [0, 1]);
-		writeFileSync(join(out, '.complete'), '');
+		writeFileSync(done, DATA_LAYOUT);
+	} else if (readFileSync(done, 'utf8') !== DATA_LAYOUT) {
+		// ingested by an older version: the records are the same, the Arrow files and summary.json are rewritten
+		log(`${out}: data layout ${readFileSync(done, 'utf8') || '(old)'} → ${DATA_LAYOUT}, finalizing again`);
+		await finalize(out, readFailures(out));
+		writeFileSync(done, DATA_LAYOUT);
 	}
 	return { key: String(n), dir: out, files };
 }
@@ -58,11 +66,11 @@ export async function ensureTiled(n: number, base: DataSet, log: (s: string) => 
 	const copies = Math.round(n / baseN);
 	if (!Number.isInteger(baseN) || copies < 1 || copies * baseN !== n) throw new Error(`${n} is not a multiple of ${base.key}`);
 	const dir = join(SCALE_DIR, `${n}.tiled-${baseN}`);
-	if (!existsSync(join(dir, '.complete'))) {
+	if (!existsSync(join(dir, '.complete')) || readFileSync(join(dir, '.complete'), 'utf8') !== readFileSync(join(base.dir, '.complete'), 'utf8')) {
 		log(`tiling ${base.key} × ${copies} into ${dir}`);
 		rmSync(dir, { recursive: true, force: true });
 		await tile(base.dir, dir, copies);
-		writeFileSync(join(dir, '.complete'), '');
+		writeFileSync(join(dir, '.complete'), readFileSync(join(base.dir, '.complete'), 'utf8'));
 	}
 	return { key: String(n), dir, tiledFrom: `${base.key} × ${copies}` };
 }

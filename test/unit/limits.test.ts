@@ -21,7 +21,8 @@ const temp = (p: string) => {
 	dirs.push(d);
 	return d;
 };
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+// thousands of record files: removing them took over the default 10 s on a loaded machine
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })), 120_000);
 
 function sparse(path: string, size: number) {
 	const fd = openSync(path, 'w');

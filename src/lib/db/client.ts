@@ -55,16 +55,29 @@ async function fetchBytes(url: string, label: string): Promise<Uint8Array> {
 	const total = Number(res.headers.get('content-length')) || undefined;
 	if (!res.body) return new Uint8Array(await res.arrayBuffer());
 	const reader = res.body.getReader();
+	// Copy each chunk into one buffer of the announced size as it arrives, so the chunks are garbage at once and a
+	// 100 MB file is not held twice (chunks + joined copy). Without a length, or if the server sent more, collect.
+	let out = total ? new Uint8Array(total) : undefined;
 	const parts: Uint8Array[] = [];
 	let loaded = 0;
 	for (;;) {
 		const { done, value } = await reader.read();
 		if (done) break;
-		parts.push(value);
+		if (out && loaded + value.byteLength <= out.byteLength) out.set(value, loaded);
+		else {
+			if (out) parts.push(out.subarray(0, loaded));
+			out = undefined;
+			parts.push(value);
+		}
 		loaded += value.byteLength;
 		downloaded(url, loaded, total);
 	}
-	const out = new Uint8Array(loaded);
+	if (out) return loaded === out.byteLength ? out : out.subarray(0, loaded);
+	return joinParts(parts, loaded);
+}
+
+function joinParts(parts: Uint8Array[], length: number): Uint8Array {
+	const out = new Uint8Array(length);
 	let at = 0;
 	for (const p of parts) {
 		out.set(p, at);

@@ -102,6 +102,24 @@ describe('syncUploads', () => {
 		expect(await dump()).toBe(before);
 	});
 
+	it('an upload with a value wider than the bundled column widens it and keeps the number as printed', async () => {
+		const typeOf = async (c: string) =>
+			(await q<{ type: string }>(`SELECT data_type AS type FROM information_schema.columns WHERE table_name = 'reports' AND column_name = ?`, c))[0].type;
+		expect(await typeOf('t3_new_total')).toBe('SMALLINT'); // the bundled reports' largest is 淮安市's 3,119
+		expect(await typeOf('t4_review_upheld')).toBe('TINYINT');
+		const up = wuxuete2022(0);
+		up.cells['t3.new.total'] = 5_000_000_000; // a RANGE error, stored as read
+		up.cells['t4.review.upheld'] = 300;
+		await syncUploads(conn, [up], loader);
+		expect(await typeOf('t3_new_total')).toBe('DOUBLE');
+		expect(await typeOf('t4_review_upheld')).toBe('SMALLINT');
+		expect(await rowOf(up.id)).toEqual([expect.objectContaining({ t3_new_total: 5_000_000_000 })]);
+		expect((await q<{ v: number }>(`SELECT t4_review_upheld AS v FROM reports WHERE report_id = ?`, up.id))[0].v).toBe(300);
+		expect(await rowOf('toli_wuxuete_2023.txt')).toEqual([expect.objectContaining({ t3_new_total: expect.any(Number) })]);
+		await syncUploads(conn, [], loader);
+		expect((await q(`SELECT report_id FROM reports`)).length).toBe(reportCount);
+	});
+
 	it('removing every upload restores both tables exactly', async () => {
 		await syncUploads(conn, [wuxuete2022(9), structuredClone(load('toli_gov_2020.html'))], loader);
 		expect(await dump()).not.toBe(before);

@@ -41,6 +41,29 @@ export type SummaryPatch = Pick<SummaryRow, 'id' | 'errors' | 'warnings' | 'erro
 
 const marks = (n: number) => Array.from({ length: n }, () => 'CAST(? AS VARCHAR)').join(', ');
 
+/** DuckDB's names of the cell column types (store/arrow.ts), narrowest first. */
+const WIDTH = ['TINYINT', 'SMALLINT', 'INTEGER', 'DOUBLE'];
+
+/**
+ * Cell columns are stored in the narrowest type their values need (store/arrow.ts): an upload holding a value
+ * wider than the bundled column's type (an 800 where the bundled reports never passed 127) widens that column of
+ * `target` first, so the insert neither fails nor clips it.
+ */
+async function widen(conn: AsyncDuckDBConnection, target: 'reports' | 'findings') {
+	const cols = await run<{ name: string; type: string; was: string }>(
+		conn,
+		`SELECT s.column_name AS name, s.data_type AS type, t.data_type AS was FROM information_schema.columns s
+		 JOIN information_schema.columns t ON t.column_name = s.column_name AND t.table_name = ?
+		 WHERE s.table_name = ? AND s.data_type <> t.data_type`,
+		[target, STAGE]
+	);
+	for (const { name, type, was } of cols) {
+		if (!(WIDTH.indexOf(type) > WIDTH.indexOf(was) && WIDTH.includes(was))) continue;
+		if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`unexpected column name ${name}`);
+		await conn.query(`ALTER TABLE ${target} ALTER COLUMN "${name}" TYPE ${type}`);
+	}
+}
+
 /**
  * Insert Arrow rows into an existing table by column name (through a staging table). The IPC bytes are made here:
  * duckdb-wasm's insertArrowTable serialises with its own copy of apache-arrow, which writes nothing for a table
@@ -50,6 +73,7 @@ async function insertRows(conn: AsyncDuckDBConnection, target: 'reports' | 'find
 	if (table.numRows === 0) return;
 	await conn.query(`DROP TABLE IF EXISTS ${STAGE}`);
 	await conn.insertArrowFromIPCStream(toIpc(table), { name: STAGE, create: true });
+	await widen(conn, target);
 	await conn.query(`INSERT INTO ${target} BY NAME SELECT * FROM ${STAGE}`);
 	await conn.query(`DROP TABLE ${STAGE}`);
 }

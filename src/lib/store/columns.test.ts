@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Bool, Float64, Int32, Table, Utf8, tableFromIPC, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
-import { boolColumn, float64Column, int32Column, utf8Column } from './columns';
+import { Bool, Float64, Int8, Int16, Int32, Table, Utf8, tableFromIPC, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
+import { boolColumn, float64Column, int8Column, int16Column, int32Column, utf8Column } from './columns';
 
 /** Write both tables as IPC and read them back: the values a reader (DuckDB) sees. */
 const roundTrip = (cols: Record<string, Vector>) =>
@@ -30,6 +30,14 @@ describe('Arrow columns without builders (no new Function, CSP-safe)', () => {
 	it('undefined is a null too (the builders would write NaN, 0, false or "")', () => {
 		const row = roundTrip({ n: float64Column([undefined]), i: int32Column([undefined]), b: boolColumn([undefined]), s: utf8Column([undefined]) })[0];
 		expect(row).toEqual({ n: null, i: null, b: null, s: null });
+	});
+
+	it('Int8 and Int16 columns at their limits, nulls as nulls', () => {
+		const i8 = [-128, 127, null, 0];
+		const i16 = [-32768, 32767, null, 128];
+		const ours = roundTrip({ a: int8Column(i8), b: int16Column(i16) });
+		expect(ours).toEqual(roundTrip({ a: vectorFromArray(i8, new Int8()), b: vectorFromArray(i16, new Int16()) }));
+		expect(ours.map((r) => [r.a, r.b])).toEqual([[-128, -32768], [127, 32767], [null, null], [0, 128]]);
 	});
 
 	it('a column without nulls and an empty column', () => {

@@ -4,7 +4,7 @@
  * dashboard's Content-Security-Policy (no 'unsafe-eval') forbids: the browser upload writes its Arrow
  * tables with these. Nulls go into the validity bitmap (bit set = value present), never as 0.
  */
-import { Bool, Float64, Int32, Utf8, makeData, makeVector, type Vector } from 'apache-arrow';
+import { Bool, Float64, Int8, Int16, Int32, Utf8, makeData, makeVector, type Vector } from 'apache-arrow';
 
 type Maybe<T> = T | null | undefined;
 
@@ -24,9 +24,20 @@ export function float64Column(values: readonly Maybe<number>[]): Vector<Float64>
 	return makeVector(makeData({ type: new Float64(), length: values.length, data, ...validity(values) }));
 }
 
+/** Integer columns; every value must fit the type (a typed array would wrap it silently: see store/arrow.ts). */
 export function int32Column(values: readonly Maybe<number>[]): Vector<Int32> {
 	const data = Int32Array.from(values, (v) => v ?? 0);
 	return makeVector(makeData({ type: new Int32(), length: values.length, data, ...validity(values) }));
+}
+
+export function int16Column(values: readonly Maybe<number>[]): Vector<Int16> {
+	const data = Int16Array.from(values, (v) => v ?? 0);
+	return makeVector(makeData({ type: new Int16(), length: values.length, data, ...validity(values) }));
+}
+
+export function int8Column(values: readonly Maybe<number>[]): Vector<Int8> {
+	const data = Int8Array.from(values, (v) => v ?? 0);
+	return makeVector(makeData({ type: new Int8(), length: values.length, data, ...validity(values) }));
 }
 
 export function boolColumn(values: readonly Maybe<boolean>[]): Vector<Bool> {

@@ -4,10 +4,10 @@
  * over a set of reports, the record files, the Arrow files, summary.json and failures.json.
  * No Node imports: runs in the browser.
  */
-import { RecordBatchStreamWriter } from 'apache-arrow';
+import { RecordBatchStreamWriter, type Table } from 'apache-arrow';
 import { crossYearFindings, type CheckedReport, type Finding } from '../check';
 import type { Report } from '../parse';
-import { findingsTable, reportsTable } from './arrow';
+import { findingsTable, reportsTable, cellKinds } from './arrow';
 import { recordJson } from './record';
 import { SUMMARY_FILE, summaryJson, summaryRow } from './summary';
 
@@ -18,6 +18,11 @@ export interface Failure {
 
 export const FAILURES_FILE = 'failures.json';
 export const REPORTS_FILE = 'reports.arrow';
+/**
+ * Layout of the files finalize writes, raised when it changes (1: row summary.json and Float64 cells; 2: columnar
+ * summary.json; 3: cells in the narrowest integer type). Cached benchmark outputs of another layout are rewritten.
+ */
+export const DATA_LAYOUT = '3';
 export const FINDINGS_FILE = 'findings.arrow';
 /** Rules computed over a set of reports (the other years of a body), not over one report. */
 export const CROSS_RULES: ReadonlySet<string> = new Set(['X1', 'X2', 'DUP']);
@@ -66,7 +71,7 @@ export function failuresJson(failures: Failure[]): string {
 }
 
 /** Arrow IPC stream bytes of the reports (or findings) table, one record batch per ARROW_CHUNK reports. */
-export function arrowStream(records: CheckedReport[], table: typeof reportsTable, chunk = ARROW_CHUNK): Uint8Array {
+export function arrowStream(records: CheckedReport[], table: (rs: CheckedReport[]) => Table, chunk = ARROW_CHUNK): Uint8Array {
 	const writer = new RecordBatchStreamWriter();
 	let wrote = false;
 	for (let i = 0; i < records.length; i += chunk) {
@@ -95,7 +100,8 @@ export function datasetFiles(records: CheckedReport[], failures: Failure[], opts
 	const final = sorted.map((r) => ({ ...r, findings: withCross(r.findings, cross.get(r.id)) }));
 	const files = new Map<string, Uint8Array>();
 	for (const r of final) files.set(recordFileName(r.id), enc.encode(recordJson(r, { dropProse: opts.dropProse })));
-	files.set(REPORTS_FILE, arrowStream(final, reportsTable));
+	const kinds = cellKinds(final);
+	files.set(REPORTS_FILE, arrowStream(final, (rs) => reportsTable(rs, kinds)));
 	files.set(FINDINGS_FILE, arrowStream(final, findingsTable));
 	files.set(SUMMARY_FILE, enc.encode(summaryJson(final.map(summaryRow))));
 	files.set(FAILURES_FILE, enc.encode(failuresJson(failures)));

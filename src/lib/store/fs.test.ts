@@ -31,5 +31,26 @@ describe('finalize', () => {
 		expect([...reports.getChild('report_id')!].map(String)).toEqual(ids);
 		expect([...reports.getChild('year')!].map(Number)).toEqual([2021, 2022, 2023, 2024, 2025]);
 		expect(parseSummary(readFileSync(join(dir, 'summary.json'), 'utf8'))?.reports).toHaveLength(5);
+		// counts in the narrowest integer type their values need, amounts Float64
+		const type = (c: string) => String(reports.schema.fields.find((f) => f.name === c)?.type);
+		const col = (c: string) => [...reports.getChild(c)!].filter((v): v is number => v !== null);
+		const need = (c: string) => (Math.max(...col(c).map(Math.abs), 0) <= 127 ? 'Int8' : Math.max(...col(c).map(Math.abs)) <= 32767 ? 'Int16' : 'Int32');
+		for (const c of ['t3_new_total', 't3_granted_total', 't4_review_total', 't2_rules_issued']) expect(type(c)).toBe(need(c));
+		expect(type('t2_fees_amount')).toBe('Float64');
+	});
+
+	it('a value beyond Int32 in the last chunk makes its column Float64 in every batch, the number kept as read', async () => {
+		const file = join(dir, 'jia_2025.txt.json');
+		const rec = JSON.parse(readFileSync(file, 'utf8'));
+		const before = tableFromIPC(readFileSync(join(dir, 'reports.arrow'))).getChild('t3_new_total')!;
+		rec.cells['t3.new.total'] = 5_000_000_000;
+		writeFileSync(file, JSON.stringify(rec));
+		await finalize(dir, [], { chunk: 2 });
+		const reports = tableFromIPC(readFileSync(join(dir, 'reports.arrow')));
+		expect(reports.batches.map((b) => String(b.schema.fields.find((f) => f.name === 't3_new_total')?.type))).toEqual(['Float64', 'Float64', 'Float64']);
+		const col = reports.getChild('t3_new_total')!;
+		expect([0, 1, 2, 3].map((i) => col.get(i))).toEqual([0, 1, 2, 3].map((i) => before.get(i)));
+		expect(col.get(4)).toBe(5_000_000_000);
+		expect(String(reports.schema.fields.find((f) => f.name === 't3_total_total')?.type)).toMatch(/^Int(8|16|32)$/);
 	});
 });

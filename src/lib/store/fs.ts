@@ -12,7 +12,7 @@ import { RecordBatchStreamWriter } from 'apache-arrow';
 import { checkReport, type CheckedReport } from '../check';
 import type { Report, ReportMeta } from '../parse';
 import type { FormatVersion } from '../template';
-import { findingsTable, reportsTable } from './arrow';
+import { cellKinds, findingsTable, reportsTable } from './arrow';
 import {
 	ARROW_CHUNK,
 	CROSS_RULES,
@@ -139,9 +139,13 @@ export async function finalize(dir: string, failures: Failure[], opts: { chunk?:
 	mkdirSync(dir, { recursive: true });
 	const files = recordFiles(dir);
 	const slims: Report[] = [];
+	// the type of each cell column, over the whole set: every batch of reports.arrow has one schema
+	const kinds = cellKinds([]);
 	for (const f of files) {
 		const r = readRecord(dir, f);
-		if (r) slims.push(slim(r));
+		if (!r) continue;
+		slims.push(slim(r));
+		cellKinds([r], kinds);
 	}
 	const cross = crossByReport(slims);
 	slims.length = 0;
@@ -154,7 +158,7 @@ export async function finalize(dir: string, failures: Failure[], opts: { chunk?:
 	const summary: SummaryRow[] = [];
 	const flush = () => {
 		if (!batch.length) return;
-		reportsOut.write(reportsTable(batch));
+		reportsOut.write(reportsTable(batch, kinds));
 		findingsOut.write(findingsTable(batch));
 		batch = [];
 	};
@@ -173,7 +177,7 @@ export async function finalize(dir: string, failures: Failure[], opts: { chunk?:
 		opts.onRecord?.();
 	}
 	flush();
-	await Promise.all([reportsOut.close(reportsTable([])), findingsOut.close(findingsTable([]))]);
+	await Promise.all([reportsOut.close(reportsTable([], kinds)), findingsOut.close(findingsTable([]))]);
 	writeAtomic(join(dir, SUMMARY_FILE), summaryJson(summary));
 	writeAtomic(join(dir, FAILURES_FILE), failuresJson(failures));
 	return { records: files.length, rewritten };
