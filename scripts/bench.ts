@@ -183,11 +183,14 @@ async function main() {
 		const b = spawnSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
 		if (b.status !== 0) throw new Error('vite build failed');
 	}
-	const sizes = buildSizes(ROOT);
-	result.app_js_gzip_kb = sizes.app_js_gzip_kb;
-	result.wasm_gzip_kb = sizes.wasm_gzip_kb;
-	notes.push(`duckdb JS (worker + lazily loaded db chunk with apache-arrow) ${sizes.duckdb_js_gzip_kb} KB gzip, not in app JS`);
-	notes.push(`on-demand JS (导入报告 parsing worker with pdfjs; docx and xlsx export chunks, loaded when used) ${sizes.on_demand_js_gzip_kb} KB gzip, not in app JS`);
+	if (existsSync(join(ROOT, 'build/_app'))) {
+		const sizes = buildSizes(ROOT);
+		result.app_js_gzip_kb = sizes.app_js_gzip_kb;
+		result.wasm_gzip_kb = sizes.wasm_gzip_kb;
+		notes.push(`duckdb JS (worker + lazily loaded db chunk with apache-arrow) ${sizes.duckdb_js_gzip_kb} KB gzip, not in app JS`);
+		notes.push(`on-demand JS (导入报告 parsing worker with pdfjs; docx and xlsx export chunks, loaded when used) ${sizes.on_demand_js_gzip_kb} KB gzip, not in app JS`);
+	} else if (o.skipBrowser) notes.push('no build/ (--skip-build without an earlier build): sizes not measured');
+	else throw new Error('no build/_app: run without --skip-build once');
 
 	if (o.update && existsSync(o.out)) {
 		// keep the parts this run does not measure
