@@ -14,7 +14,8 @@ const limitOf = (unit: string | undefined) => (unit === '元' ? RANGE_LIMIT * 10
 
 export function rangeRule(r: Report): Finding[] {
 	const out: Finding[] = [];
-	for (const [id, v] of Object.entries(r.cells)) {
+	for (const id in r.cells) {
+		const v = r.cells[id];
 		if (typeof v !== 'number') continue;
 		const col = cellDef(id)?.column;
 		const limit = limitOf(col?.unit);
