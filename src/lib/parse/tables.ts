@@ -23,16 +23,40 @@ import type { SectionKey } from './sections';
 
 const SECTION_TABLE: Partial<Record<SectionKey, TableKey>> = { 二: 't2', 三: 't3', 四: 't4' };
 
-function allText(t: Table): string {
-	return t.rows.flatMap((r) => r.map((c) => normalizeLabel(c.text))).join('|');
+/*
+ * What classifyTable looks for, as literal words. Every word lies inside one cell's normalised text (none holds
+ * the '|' the cells used to be joined with), so each cell is looked at once and its verdict memoised by its text.
+ */
+const T3_WORDS = ['本年新收政府信息公开申请', '上年结转政府信息公开申请', '申请人情况'];
+const REVIEW_WORDS = ['行政复议'];
+const SUIT_WORDS = ['行政诉讼', '复议后起诉', '直接起诉'];
+const T2_WORDS = ['第二十条', '信息内容', '行政事业性收费', '行政许可', '规范性文件'];
+const T3_BIT = 1;
+const REVIEW_BIT = 2;
+const SUIT_BIT = 4;
+const T2_BIT = 8;
+
+/** Which of the word groups a cell's normalised text holds, by the cell's text (memoised: labels recur). */
+const wordBits = new Map<string, number>();
+function wordsIn(text: string): number {
+	let bits = wordBits.get(text);
+	if (bits === undefined) {
+		if (wordBits.size > 20000) wordBits.clear();
+		const n = normalizeLabel(text);
+		const has = (words: string[]) => words.some((w) => n.includes(w));
+		bits = (has(T3_WORDS) ? T3_BIT : 0) | (has(REVIEW_WORDS) ? REVIEW_BIT : 0) | (has(SUIT_WORDS) ? SUIT_BIT : 0) | (has(T2_WORDS) ? T2_BIT : 0);
+		wordBits.set(text, bits);
+	}
+	return bits;
 }
 
 /** What kind of table this is, by its content, else by the section it stands in. */
 export function classifyTable(t: Table, section: SectionKey | undefined): TableKey | undefined {
-	const s = allText(t);
-	if (/本年新收政府信息公开申请|上年结转政府信息公开申请|申请人情况/.test(s)) return 't3';
-	if (/行政复议/.test(s) && /(行政诉讼|复议后起诉|直接起诉)/.test(s)) return 't4';
-	if (/第二十条|信息内容|行政事业性收费|行政许可|规范性文件/.test(s)) return 't2';
+	let bits = 0;
+	for (const r of t.rows) for (const c of r) bits |= wordsIn(c.text);
+	if (bits & T3_BIT) return 't3';
+	if (bits & REVIEW_BIT && bits & SUIT_BIT) return 't4';
+	if (bits & T2_BIT) return 't2';
 	return section ? SECTION_TABLE[section] : undefined;
 }
 
@@ -89,8 +113,26 @@ function labelCellIndex(cells: Cell[]): number {
 	return -1;
 }
 
+/** A template row's block and cell ids (column order), per format and table (built once). */
+interface RowInfo {
+	block: BlockDef;
+	ids: string[];
+}
+const rowInfos = new Map<string, Map<RowDef, RowInfo>>();
+function rowInfo(format: FormatVersion, key: TableKey, row: RowDef): RowInfo {
+	const k = `${format}/${key}`;
+	let m = rowInfos.get(k);
+	if (!m) {
+		m = new Map();
+		for (const block of tableOf(format, key).blocks)
+			for (const r of block.rows) if (!m.has(r)) m.set(r, { block, ids: block.columns.map((c) => cellId(key, r.key, c.key)) });
+		rowInfos.set(k, m);
+	}
+	return m.get(row)!;
+}
+
 function blockOf(format: FormatVersion, key: TableKey, row: RowDef): BlockDef {
-	return tableOf(format, key).blocks.find((b) => b.rows.includes(row))!;
+	return rowInfo(format, key, row).block;
 }
 
 function readValues(
@@ -98,6 +140,7 @@ function readValues(
 	key: TableKey,
 	row: RowDef,
 	block: BlockDef,
+	ids: string[],
 	values: Cell[],
 	rowLabel: string,
 	note?: string
@@ -106,7 +149,7 @@ function readValues(
 	for (let j = 0; j < cols.length; j++) {
 		const col = cols[j];
 		const cell = values[j];
-		const id = cellId(key, row.key, col.key);
+		const id = ids[j];
 		const reading = readCell(cell.text, col);
 		if (reading.kind === 'unreadable') {
 			out.problems.push({ kind: 'cell.unreadable', message: reading.reason, table: key, row: row.key, cells: [id], raw: cell.text, where: cell.where });
@@ -228,11 +271,10 @@ export function readLabelledTable(format: FormatVersion, key: TableKey, rows: Ro
 		if (values.length === 0) continue; // a header cell that happens to read like a row label
 		if (key === 't3' && row.key === 'new') inData = true;
 		if (!inData) continue;
-		const block = blockOf(format, key, row);
+		const { block, ids: rowIds } = rowInfo(format, key, row);
 		// a row with more cells than columns is refused even when the extra cells are blank at the end:
 		// dropping them would guess that the stray cell is there, and shift every value after it
 		const vals = values;
-		const rowIds = block.columns.map((c) => cellId(key, row.key, c.key));
 		// a row the source damaged, or with the wrong number of cells, is refused whole
 		const damaged = cells.find((c) => c.damaged)?.damaged;
 		const refusal = damaged
@@ -241,11 +283,11 @@ export function readLabelledTable(format: FormatVersion, key: TableKey, rows: Ro
 				? { kind: 'row.cell_count' as const, message: `“${row.label}”一行应有 ${block.columns.length} 个数据格，实际读到 ${vals.length} 个，整行未采用` }
 				: undefined;
 		if (refusal) {
-			out.problems.push({ ...refusal, table: key, row: row.key, cells: rowIds, raw: vals.map((c) => c.text).join('\t'), where: cells[li].where });
+			out.problems.push({ ...refusal, table: key, row: row.key, cells: [...rowIds], raw: vals.map((c) => c.text).join('\t'), where: cells[li].where });
 			continue;
 		}
 		if (seen.has(row.key)) {
-			out.problems.push({ kind: 'row.duplicate', message: `“${row.label}”一行出现了两次，采用第一次`, table: key, row: row.key, cells: rowIds, where: cells[li].where });
+			out.problems.push({ kind: 'row.duplicate', message: `“${row.label}”一行出现了两次，采用第一次`, table: key, row: row.key, cells: [...rowIds], where: cells[li].where });
 			continue;
 		}
 		seen.add(row.key);
@@ -253,9 +295,9 @@ export function readLabelledTable(format: FormatVersion, key: TableKey, rows: Ro
 		let note: string | undefined;
 		if (match.fuzzy) {
 			note = `行标题“${label.replace(/\n/g, '')}”按“${row.label}”识别`;
-			out.problems.push({ kind: 'row.fuzzy_label', message: note, table: key, row: row.key, cells: rowIds, raw: label, where: cells[li].where });
+			out.problems.push({ kind: 'row.fuzzy_label', message: note, table: key, row: row.key, cells: [...rowIds], raw: label, where: cells[li].where });
 		}
-		readValues(out, key, row, block, vals, row.label, note);
+		readValues(out, key, row, block, rowIds, vals, row.label, note);
 	}
 	// the single （六） row printed beside the rows it stands for: a subtotal, or one of those rows
 	// whose own label is lost (its group label then reads as the row label); either way not the single row
@@ -314,7 +356,7 @@ export function readUnlabelledTable(format: FormatVersion, key: TableKey, rows: 
 	}
 	block.rows.forEach((row, i) => {
 		const label = row.group ? `${row.group}·${row.label}` : row.label;
-		readValues(out, key, row, block, data.slice(i * block.columns.length, (i + 1) * block.columns.length), label);
+		readValues(out, key, row, block, rowInfo(format, key, row).ids, data.slice(i * block.columns.length, (i + 1) * block.columns.length), label);
 	});
 	return out;
 }
