@@ -93,6 +93,8 @@ export function detectFormat(t2: Row[] | undefined, t3: Row[] | undefined): Form
 export interface TableReading {
 	detail: Record<string, CellDetail>;
 	problems: ParseProblem[];
+	/** When given, each cell's value is put here too (the report's flat map, filled as the detail is). */
+	cells?: Record<string, number | null>;
 }
 
 /** A row label has words in it; a cell of digits and punctuation is a (possibly unreadable) value. */
@@ -167,6 +169,7 @@ function readValues(
 		if (reading.kind === 'placeholder')
 			out.problems.push({ kind: 'cell.placeholder', message: reading.note, table: key, row: row.key, cells: [id], raw: cell.text, where: cell.where });
 		out.detail[id] = d;
+		if (out.cells) out.cells[id] = d.value;
 	}
 }
 
@@ -214,8 +217,8 @@ function matchRow(format: FormatVersion, key: TableKey, defs: RowDef[], text: st
 }
 
 /** Tables 2 and 3: every row carries its label; values follow the last label cell, in column order. */
-export function readLabelledTable(format: FormatVersion, key: TableKey, rows: Row[]): TableReading {
-	const out: TableReading = { detail: {}, problems: [] };
+/** `out`: where to add the cells and problems (a fresh reading when not given). */
+export function readLabelledTable(format: FormatVersion, key: TableKey, rows: Row[], out: TableReading = { detail: {}, problems: [] }): TableReading {
 	const defs = defsOf(format, key);
 	const exact = rowsByLabel(format, key, defs);
 	const seen = new Set<string>();
@@ -305,7 +308,10 @@ export function readLabelledTable(format: FormatVersion, key: TableKey, rows: Ro
 		const parts = defs.filter((d) => d.key.startsWith(`${alt.alternativeOf}.`) && seen.has(d.key));
 		if (!parts.length) continue;
 		const ids = blockOf(format, key, alt).columns.map((c) => cellId(key, alt.key, c.key));
-		for (const id of ids) delete out.detail[id];
+		for (const id of ids) {
+			delete out.detail[id];
+			if (out.cells) delete out.cells[id];
+		}
 		out.problems.push({
 			kind: 'row.ambiguous',
 			message: `“${alt.label}”一行与其下的分项行同时出现，无法确定是合计还是缺了标题的分项，整行未采用`,
@@ -319,8 +325,7 @@ export function readLabelledTable(format: FormatVersion, key: TableKey, rows: Ro
 }
 
 /** Table 4: one row of 15 values under a two-level header, read in column order. */
-export function readUnlabelledTable(format: FormatVersion, key: TableKey, rows: Row[]): TableReading {
-	const out: TableReading = { detail: {}, problems: [] };
+export function readUnlabelledTable(format: FormatVersion, key: TableKey, rows: Row[], out: TableReading = { detail: {}, problems: [] }): TableReading {
 	const block = tableOf(format, key).blocks[0];
 	const width = block.rows.length * block.columns.length;
 	const dataRows = rows.filter((r) => r.length > 0 && r.every((c) => !isLabelLike(c.text)));
