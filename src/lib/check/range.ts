@@ -17,6 +17,7 @@ export function rangeRule(r: Report): Finding[] {
 	for (const id in r.cells) {
 		const v = r.cells[id];
 		if (typeof v !== 'number') continue;
+		if (v >= 0 && v <= RANGE_LIMIT) continue; // within every column's limit (the loop below would pass it too)
 		const col = cellDef(id)?.column;
 		const limit = limitOf(col?.unit);
 		const negative = v < 0 && !col?.allowNegative;

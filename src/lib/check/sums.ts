@@ -25,9 +25,10 @@ function side(r: Report, ids: string[]): { sum: number; blanks: string[]; absent
 	const blanks: string[] = [];
 	const absent: string[] = [];
 	for (const id of ids) {
-		if (!(id in r.cells)) absent.push(id);
-		else if (r.cells[id] === null) blanks.push(id);
-		else sum += r.cells[id] as number;
+		const v = r.cells[id];
+		if (v === undefined && !(id in r.cells)) absent.push(id);
+		else if (v === null) blanks.push(id);
+		else sum += v as number;
 	}
 	return { sum, blanks, absent };
 }
