@@ -71,12 +71,24 @@ const TAG_IN_VALUE = /<\/?[a-z]/i;
  * (Word's `<![if …]>`, `<o:p>`, `x:str`) pass these tests.
  */
 function tagDamage(name: string, attribs: Record<string, string>): string | undefined {
-	if (!TAG_NAME.test(name)) return `的源文件标记损坏（标签名“${name.slice(0, 12)}”），数据格可能错位`;
+	if (!goodName(name, TAG_NAME)) return `的源文件标记损坏（标签名“${name.slice(0, 12)}”），数据格可能错位`;
 	for (const k in attribs) {
-		if (!ATTR_NAME.test(k)) return `的源文件标记损坏（属性名“${k.slice(0, 12)}”），数据格可能错位`;
+		if (!goodName(k, ATTR_NAME)) return `的源文件标记损坏（属性名“${k.slice(0, 12)}”），数据格可能错位`;
 		if (TAG_IN_VALUE.test(attribs[k])) return '的源文件标记损坏（属性值中含有标签），数据格可能错位';
 	}
 	return undefined;
+}
+
+/** Tag and attribute names that passed their test (the same few recur on every page); a failing name is not kept. */
+const goodTags = new Set<string>();
+const goodAttrs = new Set<string>();
+function goodName(name: string, re: RegExp): boolean {
+	const good = re === TAG_NAME ? goodTags : goodAttrs;
+	if (good.has(name)) return true;
+	if (!re.test(name)) return false;
+	if (good.size > 5000) good.clear();
+	good.add(name);
+	return true;
 }
 
 function commentDamage(data: string, source: string, start: number): string | undefined {
