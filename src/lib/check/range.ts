@@ -14,8 +14,10 @@ const limitOf = (unit: string | undefined) => (unit === '元' ? RANGE_LIMIT * 10
 
 export function rangeRule(r: Report): Finding[] {
 	const out: Finding[] = [];
-	for (const [id, v] of Object.entries(r.cells)) {
+	for (const id in r.cells) {
+		const v = r.cells[id];
 		if (typeof v !== 'number') continue;
+		if (v >= 0 && v <= RANGE_LIMIT) continue; // within every column's limit (the loop below would pass it too)
 		const col = cellDef(id)?.column;
 		const limit = limitOf(col?.unit);
 		const negative = v < 0 && !col?.allowNegative;

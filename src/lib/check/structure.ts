@@ -3,7 +3,7 @@
  * with their cells) and rows of the template that the report does not print.
  */
 import type { ParseProblem, Report } from '../parse';
-import { FORMATS, cellId, type RowDef } from '../template';
+import { FORMATS, cellId, type FormatVersion, type RowDef, type TableKey } from '../template';
 import type { Finding, Rule, Severity } from './finding';
 
 const PROBLEM_RULES: Record<ParseProblem['kind'], [Rule, Severity]> = {
@@ -47,35 +47,62 @@ export function problemFindings(r: Report): Finding[] {
 	});
 }
 
-/** Template rows the report does not print (and that no parse problem already names). */
-export function missingRows(r: Report): Finding[] {
-	if (!r.format) return [];
-	const named = new Set(r.problems.flatMap((p) => p.cells ?? []));
-	const out: Finding[] = [];
-	for (const t of FORMATS[r.format].tables) {
-		if (r.problems.some((p) => p.kind === 'table.missing' && p.table === t.key)) continue;
+/** A row of the template with its cell ids and, for a 2021 （六） part, the ids of the single row that replaces it. */
+interface RowCheck {
+	table: TableKey;
+	row: RowDef;
+	ids: string[];
+	altIds?: string[];
+	message: string;
+}
+
+/** Per format, the rows missingRows looks at, in template order (built once). */
+const rowChecks = new Map<FormatVersion, RowCheck[]>();
+function rowChecksOf(format: FormatVersion): RowCheck[] {
+	let out = rowChecks.get(format);
+	if (out) return out;
+	out = [];
+	for (const t of FORMATS[format].tables)
 		for (const b of t.blocks) {
-			const present = (row: RowDef) => b.columns.some((c) => cellId(t.key, row.key, c.key) in r.cells);
+			const idsOf = (row: RowDef) => b.columns.map((c) => cellId(t.key, row.key, c.key));
 			for (const row of b.rows) {
-				const ids = b.columns.map((c) => cellId(t.key, row.key, c.key));
-				if (present(row) || ids.some((id) => named.has(id))) continue;
-				if (row.optional) continue;
 				// the single （六） row replaces the three 2021 rows
 				const alt = b.rows.find((x) => x.alternativeOf && row.key.startsWith(`${x.alternativeOf}.`));
-				if (alt && present(alt)) continue;
 				out.push({
-					rule: 'MISSING',
-					severity: 'warning',
-					status: 'unverifiable',
-					report: r.id,
-					kind: 'row.missing',
-					cells: ids,
-					expected: null,
-					actual: null,
+					table: t.key,
+					row,
+					ids: idsOf(row),
+					...(alt ? { altIds: idsOf(alt) } : {}),
 					message: `报告未列出“${row.group && t.key === 't3' ? `${row.group}·` : ''}${row.label}”一行`
 				});
 			}
 		}
+	rowChecks.set(format, out);
+	return out;
+}
+
+/** Template rows the report does not print (and that no parse problem already names). */
+export function missingRows(r: Report): Finding[] {
+	if (!r.format) return [];
+	const named = new Set(r.problems.flatMap((p) => p.cells ?? []));
+	const missingTables = new Set(r.problems.filter((p) => p.kind === 'table.missing').map((p) => p.table));
+	const out: Finding[] = [];
+	for (const c of rowChecksOf(r.format)) {
+		if (missingTables.has(c.table)) continue;
+		if (c.ids.some((id) => id in r.cells || named.has(id))) continue;
+		if (c.row.optional) continue;
+		if (c.altIds && c.altIds.some((id) => id in r.cells)) continue;
+		out.push({
+			rule: 'MISSING',
+			severity: 'warning',
+			status: 'unverifiable',
+			report: r.id,
+			kind: 'row.missing',
+			cells: [...c.ids],
+			expected: null,
+			actual: null,
+			message: c.message
+		});
 	}
 	return out;
 }

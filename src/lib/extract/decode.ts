@@ -66,7 +66,9 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined
 
 /** Find a charset declared in the first bytes of an HTML page (meta charset / http-equiv). */
 export function sniffHtmlCharset(bytes: Uint8Array): string | undefined {
-	const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+	// one character per byte, as a latin1 (windows-1252) TextDecoder gives but without building one per file: the two
+	// differ only in bytes 0x80–0x9F, which map to no '>', no whitespace, no ASCII letter either way, so the match is the same
+	const head = String.fromCharCode.apply(null, bytes.subarray(0, 4096) as unknown as number[]);
 	const m = head.match(/<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i);
 	return m?.[1];
 }

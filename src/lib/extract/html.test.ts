@@ -64,6 +64,30 @@ describe('html adapter', () => {
 		expect(u.rows.every((r) => r[0].damaged)).toBe(true);
 	});
 
+	it('keeps the DOM walk\'s edge rules: title search, damage after the rows, nested tables, a tag cut off at the end', () => {
+		const title = (html: string) => extractHtml('t.html', enc(`${html}<p>正文</p>`)).title;
+		expect(title('<head><title> 甲 </title></head><title>乙</title>')).toBe('甲');
+		// an empty title ends the search among its siblings; it resumes after its parent
+		expect(title('<div><title></title><title>乙</title></div><title>丙</title>')).toBe('丙');
+		expect(title('<title></title><title>乙</title>')).toBeUndefined();
+		expect(title('<svg><title>图</title></svg>')).toBe('图'); // found inside skipped elements too
+		// damage in the table outside its rows, even after them, marks every row; inside a nested table it does not count
+		const rows = (html: string) => tables(extractHtml('d.html', enc(html)))[0].rows;
+		expect(rows('<table><tr><td>1</td></tr><tr><td>2</td></tr><tfoot 琀="1"></tfoot></table>').every((r) => r[0].damaged)).toBe(true);
+		expect(rows('<table><tr><td>1<table><tr><td 琀="1">2</td></tr></table></td></tr></table>')[0][0]).toEqual({
+			text: '12',
+			colspan: 1,
+			rowspan: 1,
+			where: { table: 0, row: 0, cell: 0 }
+		});
+		// rows only directly under the table or its thead/tbody/tfoot; text outside cells goes nowhere
+		expect(rows('<table>外<div><tr><td>不算</td></tr></div><tbody><tr>x<td>算</td></tr></tbody></table>').map((r) => r.map((c) => c.text))).toEqual([['算']]);
+		// a file cut off inside a tag
+		const cut = extractHtml('c.html', enc('<p>一</p><table><tr><td>1</td><td c'));
+		expect(tables(cut)[0].rows.map((r) => r.map((c) => c.text))).toEqual([['1']]);
+		expect(paragraphs(cut).map((p) => p.text)).toEqual(['一']);
+	});
+
 	it('refuses empty and binary files', () => {
 		expect(() => extractHtml('e.html', new Uint8Array())).toThrow(/文件为空/);
 		expect(() => extractHtml('b.html', new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0]))).toThrow(/二进制/);

@@ -48,7 +48,7 @@ export function txtBlocks(text: string): Block[] {
 			if (!table) table = { kind: 'table', rows: [], where: { line: lineNo, table: countTables(blocks) } };
 			if (!row) row = [];
 			row.push({
-				text: line.replace(/^\t+/, '').trim(),
+				text: line.trim(), // (the leading tabs are whitespace that trim drops)
 				colspan: 1,
 				rowspan: 1,
 				where: { line: lineNo, table: table.where.table, row: table.rows.length, cell: row.length }

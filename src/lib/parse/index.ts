@@ -60,13 +60,10 @@ export function parseReport(doc: DocModel, opts: ParseOptions): Report {
 				problems.push({ kind: 'table.missing', message: `缺少${tableName(t.key)}（${t.title}）`, table: t.key });
 				continue;
 			}
-			const reading = t.unlabelled ? readUnlabelledTable(format, t.key, rows) : readLabelledTable(format, t.key, rows);
-			for (const id in reading.detail) {
-				const d = reading.detail[id];
-				detail[id] = d;
-				cells[id] = d.value;
-			}
-			problems.push(...reading.problems);
+			// straight into the report's maps and problems, in table order (as copying each table's reading did)
+			const out = { detail, cells, problems };
+			if (t.unlabelled) readUnlabelledTable(format, t.key, rows, out);
+			else readLabelledTable(format, t.key, rows, out);
 		}
 	}
 	if (!meta.body) problems.push({ kind: 'meta.missing', message: '未能识别报告单位名称，请指定' });

@@ -78,9 +78,21 @@ function fullerBody(doc: DocModel, body: string): string | null {
 		.slice(0, 5)
 		.map((p) => (p.kind === 'p' ? p.text.replace(/\s+/g, '') : ''))
 		.join('\n');
-	const esc = body.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-	const m = text.match(new RegExp(`[由是为对经据在，,。、：:（(]((?:[\\u4e00-\\u9fa5]{2,9}?(?:省|自治区|市|地区|自治州|盟))+)${esc}`));
+	const m = text.match(fullerPattern(body));
 	return m ? m[1] + body : null;
+}
+
+/** The pattern fullerBody looks for, by body name (memoised: a body files a report every year, compiling is not free). */
+const fullerPatterns = new Map<string, RegExp>();
+function fullerPattern(body: string): RegExp {
+	let re = fullerPatterns.get(body);
+	if (!re) {
+		if (fullerPatterns.size > 5000) fullerPatterns.clear();
+		const esc = body.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+		re = new RegExp(`[由是为对经据在，,。、：:（(]((?:[\\u4e00-\\u9fa5]{2,9}?(?:省|自治区|市|地区|自治州|盟))+)${esc}`);
+		fullerPatterns.set(body, re);
+	}
+	return re;
 }
 
 /**

@@ -23,16 +23,40 @@ import type { SectionKey } from './sections';
 
 const SECTION_TABLE: Partial<Record<SectionKey, TableKey>> = { 二: 't2', 三: 't3', 四: 't4' };
 
-function allText(t: Table): string {
-	return t.rows.flatMap((r) => r.map((c) => normalizeLabel(c.text))).join('|');
+/*
+ * What classifyTable looks for, as literal words. Every word lies inside one cell's normalised text (none holds
+ * the '|' the cells used to be joined with), so each cell is looked at once and its verdict memoised by its text.
+ */
+const T3_WORDS = ['本年新收政府信息公开申请', '上年结转政府信息公开申请', '申请人情况'];
+const REVIEW_WORDS = ['行政复议'];
+const SUIT_WORDS = ['行政诉讼', '复议后起诉', '直接起诉'];
+const T2_WORDS = ['第二十条', '信息内容', '行政事业性收费', '行政许可', '规范性文件'];
+const T3_BIT = 1;
+const REVIEW_BIT = 2;
+const SUIT_BIT = 4;
+const T2_BIT = 8;
+
+/** Which of the word groups a cell's normalised text holds, by the cell's text (memoised: labels recur). */
+const wordBits = new Map<string, number>();
+function wordsIn(text: string): number {
+	let bits = wordBits.get(text);
+	if (bits === undefined) {
+		if (wordBits.size > 20000) wordBits.clear();
+		const n = normalizeLabel(text);
+		const has = (words: string[]) => words.some((w) => n.includes(w));
+		bits = (has(T3_WORDS) ? T3_BIT : 0) | (has(REVIEW_WORDS) ? REVIEW_BIT : 0) | (has(SUIT_WORDS) ? SUIT_BIT : 0) | (has(T2_WORDS) ? T2_BIT : 0);
+		wordBits.set(text, bits);
+	}
+	return bits;
 }
 
 /** What kind of table this is, by its content, else by the section it stands in. */
 export function classifyTable(t: Table, section: SectionKey | undefined): TableKey | undefined {
-	const s = allText(t);
-	if (/本年新收政府信息公开申请|上年结转政府信息公开申请|申请人情况/.test(s)) return 't3';
-	if (/行政复议/.test(s) && /(行政诉讼|复议后起诉|直接起诉)/.test(s)) return 't4';
-	if (/第二十条|信息内容|行政事业性收费|行政许可|规范性文件/.test(s)) return 't2';
+	let bits = 0;
+	for (const r of t.rows) for (const c of r) bits |= wordsIn(c.text);
+	if (bits & T3_BIT) return 't3';
+	if (bits & REVIEW_BIT && bits & SUIT_BIT) return 't4';
+	if (bits & T2_BIT) return 't2';
 	return section ? SECTION_TABLE[section] : undefined;
 }
 
@@ -69,6 +93,8 @@ export function detectFormat(t2: Row[] | undefined, t3: Row[] | undefined): Form
 export interface TableReading {
 	detail: Record<string, CellDetail>;
 	problems: ParseProblem[];
+	/** When given, each cell's value is put here too (the report's flat map, filled as the detail is). */
+	cells?: Record<string, number | null>;
 }
 
 /** A row label has words in it; a cell of digits and punctuation is a (possibly unreadable) value. */
@@ -89,8 +115,26 @@ function labelCellIndex(cells: Cell[]): number {
 	return -1;
 }
 
+/** A template row's block and cell ids (column order), per format and table (built once). */
+interface RowInfo {
+	block: BlockDef;
+	ids: string[];
+}
+const rowInfos = new Map<string, Map<RowDef, RowInfo>>();
+function rowInfo(format: FormatVersion, key: TableKey, row: RowDef): RowInfo {
+	const k = `${format}/${key}`;
+	let m = rowInfos.get(k);
+	if (!m) {
+		m = new Map();
+		for (const block of tableOf(format, key).blocks)
+			for (const r of block.rows) if (!m.has(r)) m.set(r, { block, ids: block.columns.map((c) => cellId(key, r.key, c.key)) });
+		rowInfos.set(k, m);
+	}
+	return m.get(row)!;
+}
+
 function blockOf(format: FormatVersion, key: TableKey, row: RowDef): BlockDef {
-	return tableOf(format, key).blocks.find((b) => b.rows.includes(row))!;
+	return rowInfo(format, key, row).block;
 }
 
 function readValues(
@@ -98,6 +142,7 @@ function readValues(
 	key: TableKey,
 	row: RowDef,
 	block: BlockDef,
+	ids: string[],
 	values: Cell[],
 	rowLabel: string,
 	note?: string
@@ -106,7 +151,7 @@ function readValues(
 	for (let j = 0; j < cols.length; j++) {
 		const col = cols[j];
 		const cell = values[j];
-		const id = cellId(key, row.key, col.key);
+		const id = ids[j];
 		const reading = readCell(cell.text, col);
 		if (reading.kind === 'unreadable') {
 			out.problems.push({ kind: 'cell.unreadable', message: reading.reason, table: key, row: row.key, cells: [id], raw: cell.text, where: cell.where });
@@ -124,6 +169,7 @@ function readValues(
 		if (reading.kind === 'placeholder')
 			out.problems.push({ kind: 'cell.placeholder', message: reading.note, table: key, row: row.key, cells: [id], raw: cell.text, where: cell.where });
 		out.detail[id] = d;
+		if (out.cells) out.cells[id] = d.value;
 	}
 }
 
@@ -171,8 +217,8 @@ function matchRow(format: FormatVersion, key: TableKey, defs: RowDef[], text: st
 }
 
 /** Tables 2 and 3: every row carries its label; values follow the last label cell, in column order. */
-export function readLabelledTable(format: FormatVersion, key: TableKey, rows: Row[]): TableReading {
-	const out: TableReading = { detail: {}, problems: [] };
+/** `out`: where to add the cells and problems (a fresh reading when not given). */
+export function readLabelledTable(format: FormatVersion, key: TableKey, rows: Row[], out: TableReading = { detail: {}, problems: [] }): TableReading {
 	const defs = defsOf(format, key);
 	const exact = rowsByLabel(format, key, defs);
 	const seen = new Set<string>();
@@ -228,11 +274,10 @@ export function readLabelledTable(format: FormatVersion, key: TableKey, rows: Ro
 		if (values.length === 0) continue; // a header cell that happens to read like a row label
 		if (key === 't3' && row.key === 'new') inData = true;
 		if (!inData) continue;
-		const block = blockOf(format, key, row);
+		const { block, ids: rowIds } = rowInfo(format, key, row);
 		// a row with more cells than columns is refused even when the extra cells are blank at the end:
 		// dropping them would guess that the stray cell is there, and shift every value after it
 		const vals = values;
-		const rowIds = block.columns.map((c) => cellId(key, row.key, c.key));
 		// a row the source damaged, or with the wrong number of cells, is refused whole
 		const damaged = cells.find((c) => c.damaged)?.damaged;
 		const refusal = damaged
@@ -241,11 +286,11 @@ export function readLabelledTable(format: FormatVersion, key: TableKey, rows: Ro
 				? { kind: 'row.cell_count' as const, message: `“${row.label}”一行应有 ${block.columns.length} 个数据格，实际读到 ${vals.length} 个，整行未采用` }
 				: undefined;
 		if (refusal) {
-			out.problems.push({ ...refusal, table: key, row: row.key, cells: rowIds, raw: vals.map((c) => c.text).join('\t'), where: cells[li].where });
+			out.problems.push({ ...refusal, table: key, row: row.key, cells: [...rowIds], raw: vals.map((c) => c.text).join('\t'), where: cells[li].where });
 			continue;
 		}
 		if (seen.has(row.key)) {
-			out.problems.push({ kind: 'row.duplicate', message: `“${row.label}”一行出现了两次，采用第一次`, table: key, row: row.key, cells: rowIds, where: cells[li].where });
+			out.problems.push({ kind: 'row.duplicate', message: `“${row.label}”一行出现了两次，采用第一次`, table: key, row: row.key, cells: [...rowIds], where: cells[li].where });
 			continue;
 		}
 		seen.add(row.key);
@@ -253,9 +298,9 @@ export function readLabelledTable(format: FormatVersion, key: TableKey, rows: Ro
 		let note: string | undefined;
 		if (match.fuzzy) {
 			note = `行标题“${label.replace(/\n/g, '')}”按“${row.label}”识别`;
-			out.problems.push({ kind: 'row.fuzzy_label', message: note, table: key, row: row.key, cells: rowIds, raw: label, where: cells[li].where });
+			out.problems.push({ kind: 'row.fuzzy_label', message: note, table: key, row: row.key, cells: [...rowIds], raw: label, where: cells[li].where });
 		}
-		readValues(out, key, row, block, vals, row.label, note);
+		readValues(out, key, row, block, rowIds, vals, row.label, note);
 	}
 	// the single （六） row printed beside the rows it stands for: a subtotal, or one of those rows
 	// whose own label is lost (its group label then reads as the row label); either way not the single row
@@ -263,7 +308,10 @@ export function readLabelledTable(format: FormatVersion, key: TableKey, rows: Ro
 		const parts = defs.filter((d) => d.key.startsWith(`${alt.alternativeOf}.`) && seen.has(d.key));
 		if (!parts.length) continue;
 		const ids = blockOf(format, key, alt).columns.map((c) => cellId(key, alt.key, c.key));
-		for (const id of ids) delete out.detail[id];
+		for (const id of ids) {
+			delete out.detail[id];
+			if (out.cells) delete out.cells[id];
+		}
 		out.problems.push({
 			kind: 'row.ambiguous',
 			message: `“${alt.label}”一行与其下的分项行同时出现，无法确定是合计还是缺了标题的分项，整行未采用`,
@@ -277,8 +325,7 @@ export function readLabelledTable(format: FormatVersion, key: TableKey, rows: Ro
 }
 
 /** Table 4: one row of 15 values under a two-level header, read in column order. */
-export function readUnlabelledTable(format: FormatVersion, key: TableKey, rows: Row[]): TableReading {
-	const out: TableReading = { detail: {}, problems: [] };
+export function readUnlabelledTable(format: FormatVersion, key: TableKey, rows: Row[], out: TableReading = { detail: {}, problems: [] }): TableReading {
 	const block = tableOf(format, key).blocks[0];
 	const width = block.rows.length * block.columns.length;
 	const dataRows = rows.filter((r) => r.length > 0 && r.every((c) => !isLabelLike(c.text)));
@@ -314,7 +361,7 @@ export function readUnlabelledTable(format: FormatVersion, key: TableKey, rows: 
 	}
 	block.rows.forEach((row, i) => {
 		const label = row.group ? `${row.group}·${row.label}` : row.label;
-		readValues(out, key, row, block, data.slice(i * block.columns.length, (i + 1) * block.columns.length), label);
+		readValues(out, key, row, block, rowInfo(format, key, row).ids, data.slice(i * block.columns.length, (i + 1) * block.columns.length), label);
 	});
 	return out;
 }

@@ -7,7 +7,23 @@ import { ALL_CELL_IDS } from '../template';
 
 export const RECORD_KIND = 'gov-disclosure-report';
 
+/** Position of each canonical id in template order. */
+const POSITION = new Map(ALL_CELL_IDS.map((id, i) => [id, i]));
+
 function ordered<T>(map: Record<string, T>): Record<string, T> {
+	// already in template order and holding only template ids (the parser reads the rows of most reports in that
+	// order; a stored record is in it): the map itself, which serialises the same as a reordered copy
+	let last = -1;
+	let inOrder = true;
+	for (const id in map) {
+		const p = POSITION.get(id);
+		if (p === undefined || p <= last) {
+			inOrder = false;
+			break;
+		}
+		last = p;
+	}
+	if (inOrder) return map;
 	const out: Record<string, T> = {};
 	let n = 0;
 	for (const id of ALL_CELL_IDS)
