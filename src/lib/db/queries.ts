@@ -6,7 +6,7 @@ import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { run } from './run';
 import { ALL_CELL_IDS, cellId, dbColumn } from '$lib/template';
 import { HEADLINE_CELLS, HEADLINE_KEYS, type HeadlineKey } from '$lib/store/summary';
-import { UPLOAD_ORIGIN } from './uploads';
+import { UPLOAD_ORIGIN } from './merge';
 
 /** A column name from the template, quoted as an SQL identifier. */
 function col(table: 't2' | 't3' | 't4', row: string, column: string): string {

@@ -4,7 +4,7 @@
  */
 import { parseSummary, type SummaryRow } from '$lib/store/summary';
 import { SUMMARY_URL } from './assets';
-import { mergeSummary, type SummaryPatch } from './uploads';
+import { mergeSummary, type SummaryPatch } from './merge';
 
 export interface SummaryState {
 	rows: SummaryRow[] | null;
