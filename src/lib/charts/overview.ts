@@ -28,54 +28,84 @@ export function factsFromSummary(rows: SummaryRow[]): FactRow[] {
 	}));
 }
 
+/** Each row's body as a small integer (cached per rows array: the 全部地区 view reuses it on every filter change). */
+const bodyIndexCache = new WeakMap<FactRow[], { ids: Int32Array; count: number }>();
+
+function bodyIndex(rows: FactRow[]): { ids: Int32Array; count: number } {
+	let hit = bodyIndexCache.get(rows);
+	if (!hit) {
+		const index = new Map<string, number>();
+		const ids = new Int32Array(rows.length);
+		for (let i = 0; i < rows.length; i++) {
+			const b = rows[i].body;
+			let k = index.get(b);
+			if (k === undefined) index.set(b, (k = index.size));
+			ids[i] = k;
+		}
+		hit = { ids, count: index.size };
+		bodyIndexCache.set(rows, hit);
+	}
+	return hit;
+}
+
 /** Headline figures over the reports of the given years (all rows when years is empty). One pass: 100k rows in a few ms. */
 export function headlineOf(rows: FactRow[], years: number[]): HeadlineTotals {
 	const inYears = years.length ? new Set(years) : null;
-	const sums = { requests: [0, 0], granted: [0, 0], reviews: [0, 0], lawsuits: [0, 0], decisions: [0, 0] };
-	// value and blanks of a sum of cells: a report counts as blank when any of its cells is blank
-	const add = (t: number[], a: number | null, b?: number | null, c?: number | null) => {
-		if (a === null || b === null || c === null) t[1]++;
-		t[0] += (a ?? 0) + (b ?? 0) + (c ?? 0);
-	};
+	// value and blanks of each sum of cells: a report counts as blank when any of its cells is blank
+	let requests = 0, requestsBlank = 0, granted = 0, grantedBlank = 0, reviews = 0, reviewsBlank = 0;
+	let lawsuits = 0, lawsuitsBlank = 0, decisions = 0, decisionsBlank = 0;
 	// distinct bodies and body × year pairs: a bit per year shown (a Set per body when the years are not given)
 	const bit = years.length && years.length <= 30 ? new Map(years.map((y, i) => [y, 1 << i])) : null;
-	const masks = new Map<string, number>();
-	const sets = new Map<string, Set<number | null>>();
+	const { ids, count } = bodyIndex(rows);
+	const masks = bit ? new Int32Array(count) : null;
+	const sets = new Map<number, Set<number | null>>();
 	let reports = 0;
 	let withFindings = 0;
 	let withErrors = 0;
-	for (const r of rows) {
+	for (let i = 0; i < rows.length; i++) {
+		const r = rows[i];
 		if (inYears && (r.year === null || !inYears.has(r.year))) continue;
 		reports++;
-		if (bit) masks.set(r.body, (masks.get(r.body) ?? 0) | bit.get(r.year!)!);
+		if (masks) masks[ids[i]] |= bit!.get(r.year!)!;
 		else {
-			const ys = sets.get(r.body);
+			const ys = sets.get(ids[i]);
 			if (ys) ys.add(r.year);
-			else sets.set(r.body, new Set([r.year]));
+			else sets.set(ids[i], new Set([r.year]));
 		}
 		const v = r.v;
-		add(sums.requests, v.new);
-		add(sums.granted, v.granted, v.partial);
-		add(sums.reviews, v.review);
-		add(sums.lawsuits, v.suitDirect, v.suitAfter);
-		add(sums.decisions, v.licensing, v.penalty, v.coercion);
+		if (v.new === null) requestsBlank++;
+		requests += v.new ?? 0;
+		if (v.granted === null || v.partial === null) grantedBlank++;
+		granted += (v.granted ?? 0) + (v.partial ?? 0);
+		if (v.review === null) reviewsBlank++;
+		reviews += v.review ?? 0;
+		if (v.suitDirect === null || v.suitAfter === null) lawsuitsBlank++;
+		lawsuits += (v.suitDirect ?? 0) + (v.suitAfter ?? 0);
+		if (v.licensing === null || v.penalty === null || v.coercion === null) decisionsBlank++;
+		decisions += (v.licensing ?? 0) + (v.penalty ?? 0) + (v.coercion ?? 0);
 		if (r.errors > 0 || r.warnings > 0) withFindings++;
 		if (r.errors > 0) withErrors++;
 	}
 	let covered = 0;
-	for (const m of masks.values()) for (let x = m; x; x &= x - 1) covered++;
-	for (const ys of sets.values()) covered += ys.size;
-	const bodies = bit ? masks.size : sets.size;
-	const t = ([value, blanks]: number[]): Total => ({ value, blanks });
+	let bodies = 0;
+	if (masks)
+		for (const m of masks) {
+			if (m) bodies++;
+			for (let x = m; x; x &= x - 1) covered++;
+		}
+	else {
+		bodies = sets.size;
+		for (const ys of sets.values()) covered += ys.size;
+	}
 	return {
 		reports,
 		covered,
 		bodies,
-		requests: t(sums.requests),
-		granted: t(sums.granted),
-		reviews: t(sums.reviews),
-		lawsuits: t(sums.lawsuits),
-		decisions: t(sums.decisions),
+		requests: { value: requests, blanks: requestsBlank },
+		granted: { value: granted, blanks: grantedBlank },
+		reviews: { value: reviews, blanks: reviewsBlank },
+		lawsuits: { value: lawsuits, blanks: lawsuitsBlank },
+		decisions: { value: decisions, blanks: decisionsBlank },
 		withFindings,
 		withErrors
 	};
@@ -134,20 +164,12 @@ export function bodyOrder(bodies: readonly { body: string }[]): BodyOrder {
 export function coverageOf(rows: FactRow[], years: number[], order?: BodyOrder): Coverage {
 	const groups = bodyGroups(rows, order);
 	const counts: Record<CellStatus, number> = { missing: 0, error: 0, zero: 0, warning: 0, ok: 0 };
-	const at = new Map(years.map((y, i) => [y, i]));
-	// per year of one body: 1 has a report, 2 an error, 4 zero activity, 8 a warning
-	const flags = new Uint8Array(years.length);
 	const out: CoverageRow[] = new Array(groups.length);
 	for (let g = 0; g < groups.length; g++) {
 		const group = groups[g];
-		flags.fill(0);
-		for (const r of group.reports) {
-			const i = r.year === null ? undefined : at.get(r.year);
-			if (i !== undefined) flags[i] |= 1 | (r.errors ? 2 : 0) | (r.zero ? 4 : 0) | (r.warnings ? 8 : 0);
-		}
 		let missing = 0;
-		for (const f of flags) {
-			const status = statusOf(f);
+		for (const y of years) {
+			const status = statusOf(group.flags.get(y) ?? 0);
 			counts[status]++;
 			if (status === 'missing') missing++;
 		}
@@ -165,6 +187,15 @@ interface BodyGroup {
 	demo: boolean;
 	real: boolean;
 	uploaded: boolean;
+	/** Per year with a report: 1 has a report, 2 an error, 4 zero activity, 8 a warning (kept with the cached groups). */
+	flags: Map<number, number>;
+}
+
+function yearFlags(reports: FactRow[]): Map<number, number> {
+	const flags = new Map<number, number>();
+	for (const r of reports)
+		if (r.year !== null) flags.set(r.year, (flags.get(r.year) ?? 0) | 1 | (r.errors ? 2 : 0) | (r.zero ? 4 : 0) | (r.warnings ? 8 : 0));
+	return flags;
 }
 
 /**
@@ -216,7 +247,8 @@ function bodyGroups(rows: FactRow[], order: BodyOrder | undefined): BodyGroup[] 
 		label: bodyLabel(reports[0]),
 		demo: reports.every((r) => r.demo),
 		real: reports.every((r) => !r.demo),
-		uploaded: reports.some((r) => r.origin === '用户上传')
+		uploaded: reports.some((r) => r.origin === '用户上传'),
+		flags: yearFlags(reports)
 	}));
 	// a rank precomputed once per data set (bodyOrder) instead of thousands of pinyin comparisons
 	groups = order
