@@ -137,6 +137,8 @@ export interface CoverageRow {
 	uploaded: boolean;
 	/** Years shown without a report (coverageOf fills it; else counted from the cells). */
 	missing?: number;
+	/** Every report of the body, all years (coverageOf's rows have it). */
+	readonly reports?: readonly FactRow[];
 	cells: CoverageCell[];
 }
 
@@ -162,18 +164,20 @@ export function bodyOrder(bodies: readonly { body: string }[]): BodyOrder {
  * `years`: the columns to show; `order`: the bodies' rank in `compareBodies` order (same result, faster).
  */
 export function coverageOf(rows: FactRow[], years: number[], order?: BodyOrder): Coverage {
-	const groups = bodyGroups(rows, order);
+	const { groups, flags, y0, span } = bodyGroups(rows, order);
 	const counts: Record<CellStatus, number> = { missing: 0, error: 0, zero: 0, warning: 0, ok: 0 };
+	// each year's column in the groups' flags (-1: no report of these rows has the year)
+	const at = years.map((y) => (y >= y0 && y < y0 + span ? y - y0 : -1));
 	const out: CoverageRow[] = new Array(groups.length);
 	for (let g = 0; g < groups.length; g++) {
-		const group = groups[g];
+		const base = g * span;
 		let missing = 0;
-		for (const y of years) {
-			const status = statusOf(group.flags.get(y) ?? 0);
+		for (const i of at) {
+			const status = statusOf(i < 0 ? 0 : flags[base + i]);
 			counts[status]++;
 			if (status === 'missing') missing++;
 		}
-		out[g] = new LazyRow(group, years, missing);
+		out[g] = new LazyRow(groups[g], years, missing);
 	}
 	const expected = groups.length * years.length;
 	return { years, rows: out, expected, received: expected - counts.missing, missing: counts.missing, counts };
@@ -187,15 +191,17 @@ interface BodyGroup {
 	demo: boolean;
 	real: boolean;
 	uploaded: boolean;
-	/** Per year with a report: 1 has a report, 2 an error, 4 zero activity, 8 a warning (kept with the cached groups). */
-	flags: Map<number, number>;
 }
 
-function yearFlags(reports: FactRow[]): Map<number, number> {
-	const flags = new Map<number, number>();
-	for (const r of reports)
-		if (r.year !== null) flags.set(r.year, (flags.get(r.year) ?? 0) | 1 | (r.errors ? 2 : 0) | (r.zero ? 4 : 0) | (r.warnings ? 8 : 0));
-	return flags;
+/**
+ * The bodies in display order, and per body and year (`flags[group × span + year − y0]`) whether it has a report
+ * (1), an error (2), zero activity (4), a warning (8): what does not depend on the years shown, cached with the rows.
+ */
+interface Groups {
+	groups: BodyGroup[];
+	flags: Uint8Array;
+	y0: number;
+	span: number;
 }
 
 /**
@@ -227,12 +233,16 @@ class LazyRow implements CoverageRow {
 	get cells(): CoverageCell[] {
 		return (this.#cells ??= cellsOf(this.body, this.#group.reports, this.#years));
 	}
+	/** Every report of the body (all years). */
+	get reports(): readonly FactRow[] {
+		return this.#group.reports;
+	}
 }
 
 /** The grouping of the last rows asked for, kept while the rows live: the 全部地区 view of 100k reports reuses it. */
-const groupCache = new WeakMap<FactRow[], { order: BodyOrder | undefined; groups: BodyGroup[] }>();
+const groupCache = new WeakMap<FactRow[], { order: BodyOrder | undefined; groups: Groups }>();
 
-function bodyGroups(rows: FactRow[], order: BodyOrder | undefined): BodyGroup[] {
+function bodyGroups(rows: FactRow[], order: BodyOrder | undefined): Groups {
 	const hit = groupCache.get(rows);
 	if (hit && hit.order === order) return hit.groups;
 	const byBody = new Map<string, FactRow[]>();
@@ -247,8 +257,7 @@ function bodyGroups(rows: FactRow[], order: BodyOrder | undefined): BodyGroup[] 
 		label: bodyLabel(reports[0]),
 		demo: reports.every((r) => r.demo),
 		real: reports.every((r) => !r.demo),
-		uploaded: reports.some((r) => r.origin === '用户上传'),
-		flags: yearFlags(reports)
+		uploaded: reports.some((r) => r.origin === '用户上传')
 	}));
 	// a rank precomputed once per data set (bodyOrder) instead of thousands of pinyin comparisons
 	groups = order
@@ -257,8 +266,22 @@ function bodyGroups(rows: FactRow[], order: BodyOrder | undefined): BodyGroup[] 
 				.sort((x, y) => x.rank - y.rank || compareBodies(x.g.first, y.g.first))
 				.map((x) => x.g)
 		: groups.sort((a, b) => compareBodies(a.first, b.first));
-	groupCache.set(rows, { order, groups });
-	return groups;
+	let y0 = Infinity;
+	let y1 = -Infinity;
+	for (const r of rows)
+		if (r.year !== null) {
+			if (r.year < y0) y0 = r.year;
+			if (r.year > y1) y1 = r.year;
+		}
+	const span = y1 >= y0 ? y1 - y0 + 1 : 0;
+	const flags = new Uint8Array(groups.length * span);
+	groups.forEach((g, i) => {
+		for (const r of g.reports)
+			if (r.year !== null) flags[i * span + r.year - y0] |= 1 | (r.errors ? 2 : 0) | (r.zero ? 4 : 0) | (r.warnings ? 8 : 0);
+	});
+	const out = { groups, flags, y0, span };
+	groupCache.set(rows, { order, groups: out });
+	return out;
 }
 
 function statusOf(f: number): CellStatus {
