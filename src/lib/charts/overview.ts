@@ -144,7 +144,12 @@ export interface CoverageRow {
 
 export interface Coverage {
 	years: number[];
+	/** Every body's row (or only the first ones: then `bodies` and `worst` say what the whole set has). */
 	rows: CoverageRow[];
+	/** Bodies in all, when `rows` holds only the first ones (the precomputed first view, firstview.ts). */
+	bodies?: number;
+	/** The body with the most missing years, when `rows` holds only the first ones. */
+	worst?: Worst | null;
 	/** Bodies × years: the reports expected (every body that has a report in any year, for every year shown). */
 	expected: number;
 	received: number;
@@ -320,16 +325,42 @@ export function cellText(c: CoverageCell): string {
 	return parts.length ? parts.join('；') : '已报告，未发现问题';
 }
 
+export interface Worst {
+	label: string;
+	/** Years without a report. */
+	n: number;
+}
+
+/** The first body (in row order) with the most years without a report; null when none misses one. */
+export function worstOf(rows: readonly CoverageRow[]): Worst | null {
+	let worst: Worst | null = null;
+	for (const r of rows) {
+		const n = r.missing ?? r.cells.filter((x) => x.status === 'missing').length;
+		if (n > 0 && (!worst || n > worst.n)) worst = { label: r.label, n };
+	}
+	return worst;
+}
+
+/** Σ of the 主动公开信息 counts quoted in the prose of summary.json's rows of a county (all when null) and years. */
+export function proseOf(rows: readonly SummaryRow[], county: string | null, years: readonly number[]): { value: number; reports: number } | null {
+	const ys = new Set(years);
+	let value = 0;
+	let reports = 0;
+	for (const r of rows)
+		if ((!county || r.county === county) && r.year !== null && ys.has(r.year) && r.proactive !== null) {
+			value += r.proactive;
+			reports++;
+		}
+	return reports ? { value, reports } : null;
+}
+
 export function coverageSummary(c: Coverage, regionName: string): string {
 	if (!c.rows.length) return `${regionName}暂无报告。`;
 	const span = c.years.length ? `${c.years[0]}—${c.years[c.years.length - 1]}年` : '';
-	const worst = c.rows
-		.map((r) => ({ r, n: r.missing ?? r.cells.filter((x) => x.status === 'missing').length }))
-		.filter((x) => x.n > 0)
-		.sort((a, b) => b.n - a.n)[0];
-	const miss = worst ? `，缺报最多的是${worst.r.label}（${formatNumber(worst.n)} 年）` : '';
+	const worst = c.worst !== undefined ? c.worst : worstOf(c.rows);
+	const miss = worst ? `，缺报最多的是${worst.label}（${formatNumber(worst.n)} 年）` : '';
 	return (
-		`${regionName} ${span}共 ${formatNumber(c.rows.length)} 个单位，应有报告 ${formatNumber(c.expected)} 份，已收到 ${formatNumber(c.received)} 份，` +
+		`${regionName} ${span}共 ${formatNumber(c.bodies ?? c.rows.length)} 个单位，应有报告 ${formatNumber(c.expected)} 份，已收到 ${formatNumber(c.received)} 份，` +
 		`缺 ${formatNumber(c.missing)} 份；${formatNumber(c.counts.error)} 份有不一致错误，${formatNumber(c.counts.zero)} 份全年零活动${miss}。`
 	);
 }
