@@ -31,6 +31,9 @@ const config = {
 		// Plain files any web server (or a county intranet share) can serve.
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
 		alias: { $data: 'data' },
+		// each page's few small stylesheets go into its HTML: a request each on HTTP/1.1's six connections delayed the
+		// scripts and summary.json of the overview's first paint (allowed by the CSP through their hashes)
+		inlineStyleThreshold: 8192,
 		// Content-Security-Policy. adapter-static prerenders every page, so SvelteKit writes it as a
 		// <meta http-equiv> tag with the sha256 hashes of the inline boot scripts it generates (mode 'hash':
 		// nonces cannot work for static files). Never 'unsafe-inline' or 'unsafe-eval' for scripts;

@@ -2,8 +2,17 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { dataFiles } from './vite-plugins/data-files.ts';
 
-export default defineConfig({
+/**
+ * The browser's chunks: Svelte and SvelteKit's runtime in one chunk instead of five or six small ones (every page
+ * loads them; each request waits for one of HTTP/1.1's six connections before the first paint).
+ */
+const clientChunks = {
+	groups: [{ name: 'runtime', test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|clsx|esm-env|devalue)[\\/]/ }]
+};
+
+export default defineConfig(({ isSsrBuild }) => ({
 	plugins: [sveltekit(), dataFiles()],
+	build: isSsrBuild ? {} : { rolldownOptions: { output: { codeSplitting: clientChunks } } },
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 	worker: { format: 'es' },
 	test: {
@@ -36,4 +45,4 @@ export default defineConfig({
 			}
 		]
 	}
-});
+}));

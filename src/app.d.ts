@@ -5,7 +5,10 @@ declare global {
 		// interface Error {}
 		// interface Locals {}
 		// interface PageData {}
-		// interface PageState {}
+		interface PageState {
+			/** The filters' query string of a history entry added by a filter change (shallow routing, filters/state.svelte.ts). */
+			search?: string;
+		}
 		// interface Platform {}
 	}
 }

@@ -1,8 +1,11 @@
 /**
  * The overview (/) of the built app in headless Debian Chromium (playwright-core, every non-local request blocked):
  * per run, a fresh browser context (empty cache) loads the page and the marks the app sets are read —
- *   first_chart_ms   navigation → performance mark 'overview:summary' (coverage matrix and headline drawn from
- *                    summary.json), or 'overview:duckdb' when the summary did not come first;
+ *   first_chart_ms   navigation → performance mark 'overview:summary': the headline and the coverage matrix of the
+ *                    default view drawn before DuckDB — from overview.json (that view precomputed from summary.json's
+ *                    rows at finalize, the same figures; src/lib/charts/firstview.ts) or, when it is missing or not
+ *                    usable (uploads in the browser, a filtered URL), from summary.json; 'overview:duckdb' when neither
+ *                    came first;
  *   duckdb_ready_ms  navigation → 'db:ready' (engine started, Arrow files loaded);
  *   all_charts_ms    navigation → 'overview:all' (every panel drawn from DuckDB);
  *   memory_mb        resident memory (RSS, /proc) of Chromium's renderer processes once all charts are drawn: the page,

@@ -1,7 +1,8 @@
 /**
  * Scale data sets for the benchmark, cached in bench/scale/ (git-ignored): bench/scale/<N>/ holds the report files
  * (`npm run generate -- scale`), bench/scale/<N>.out/ the ingest output (`npm run ingest`). A `.complete` marker is
- * written after each step, so an interrupted run is redone rather than half-used.
+ * written after each step, so an interrupted run is redone rather than half-used. An ingest output cached from before
+ * overview.json gets it written from its summary.json.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,8 @@ import { join, resolve } from 'node:path';
 import { DATA_LAYOUT } from '../../src/lib/store/dataset';
 import { finalize, readFailures } from '../../src/lib/store/fs';
 import { tile } from './tile';
+import { FIRST_VIEW_FILE, firstView, firstViewJson } from '../../src/lib/charts/firstview';
+import { parseSummary } from '../../src/lib/store/summary';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SCALE_DIR = join(ROOT, 'bench/scale');
@@ -18,7 +21,7 @@ const TSX = join(ROOT, 'node_modules/.bin/tsx');
 export interface DataSet {
 	/** 'bundled' or the number of reports. */
 	key: string;
-	/** Folder with reports.arrow, findings.arrow, summary.json. */
+	/** Folder with reports.arrow, findings.arrow, summary.json, overview.json. */
 	dir: string;
 	/** Folder with the report files (generated scale sets only). */
 	files?: string;
@@ -53,7 +56,17 @@ export async function ensureScale(n: number, log: (s: string) => void): Promise<
 		await finalize(out, readFailures(out));
 		writeFileSync(done, DATA_LAYOUT);
 	}
+	ensureFirstView(out, log);
 	return { key: String(n), dir: out, files };
+}
+
+/** An ingest output from before overview.json: write it from the folder's summary.json (what finalize now writes). */
+function ensureFirstView(dir: string, log: (s: string) => void) {
+	if (existsSync(join(dir, FIRST_VIEW_FILE))) return;
+	const s = parseSummary(readFileSync(join(dir, 'summary.json'), 'utf8'));
+	if (!s) return;
+	log(`writing ${FIRST_VIEW_FILE} of ${dir}`);
+	writeFileSync(join(dir, FIRST_VIEW_FILE), firstViewJson(firstView(s.reports)));
 }
 
 export function bundled(): DataSet {
@@ -72,5 +85,6 @@ export async function ensureTiled(n: number, base: DataSet, log: (s: string) => 
 		await tile(base.dir, dir, copies);
 		writeFileSync(join(dir, '.complete'), readFileSync(join(base.dir, '.complete'), 'utf8'));
 	}
+	ensureFirstView(dir, log);
 	return { key: String(n), dir, tiledFrom: `${base.key} × ${copies}` };
 }

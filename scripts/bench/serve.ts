@@ -1,6 +1,6 @@
 /**
  * A static server of build/ (as an intranet web server would serve it: /path → path.html) in which the data files
- * the app fetches (build/_app/immutable/assets/{reports,findings}.<hash>.arrow and summary.<hash>.json) are answered
+ * the app fetches (build/_app/immutable/assets/{reports,findings}.<hash>.arrow, {summary,overview}.<hash>.json) are answered
  * from another folder: one build serves every data set, nothing is copied.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -18,9 +18,13 @@ const MIME: Record<string, string> = {
 	'.png': 'image/png'
 };
 
-const DATA = /^(reports|findings)\.[^.]+\.arrow$|^(summary)\.[^.]+\.json$/;
+const DATA = /^(reports|findings)\.[^.]+\.arrow$|^(summary|overview)\.[^.]+\.json$/;
 
-/** URL path → file of `dataDir`, for each hashed data asset of the build. */
+/**
+ * URL path → file of `dataDir`, for each hashed data asset of the build: reports.arrow, findings.arrow, summary.json
+ * and (since the overview's first view) overview.json. A build from before overview.json has 3; a data folder from an
+ * ingest before it lacks the file (the server then answers 404 for it and the app waits for summary.json).
+ */
 export function dataOverrides(buildDir: string, dataDir: string): Map<string, string> {
 	const assets = join(buildDir, '_app/immutable/assets');
 	const map = new Map<string, string>();
@@ -30,7 +34,9 @@ export function dataOverrides(buildDir: string, dataDir: string): Map<string, st
 		const name = m[1] ? `${m[1]}.arrow` : `${m[2]}.json`;
 		map.set(`/_app/immutable/assets/${f}`, join(dataDir, name));
 	}
-	if (map.size !== 3) throw new Error(`expected 3 data assets in ${assets}, found ${map.size}`);
+	const names = [...map.values()].map((p) => p.slice(dataDir.length + 1)).sort();
+	const ok = names.join() === 'findings.arrow,reports.arrow,summary.json' || names.join() === 'findings.arrow,overview.json,reports.arrow,summary.json';
+	if (!ok) throw new Error(`expected the data assets reports, findings, summary (and overview) in ${assets}, found ${names.join(', ') || 'none'}`);
 	return map;
 }
 

@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Table, Utf8, tableFromIPC, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { parseSummary, summaryJson, type SummaryRow } from '../../src/lib/store/summary';
+import { FIRST_VIEW_FILE, firstView, firstViewJson } from '../../src/lib/charts/firstview';
 
 export const renameCounty = (county: string | null, k: number) => (county === null || k === 0 ? county : county.replace(/(县|区|市)?$/, `${k}$1`));
 
@@ -66,5 +67,7 @@ export async function tile(fromDir: string, toDir: string, copies: number): Prom
 		for (const row of summary.reports) rows.push({ ...row, id: r.id(row.id)!, body: r.body(row.body, row.county), county: r.county(row.county) });
 	}
 	writeFileSync(join(toDir, 'summary.json'), summaryJson(rows));
+	// the overview's first view of the tiled rows, as the ingest's finalize writes it beside summary.json
+	writeFileSync(join(toDir, FIRST_VIEW_FILE), firstViewJson(firstView(rows)));
 	return reports.numRows * copies;
 }

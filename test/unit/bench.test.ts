@@ -77,8 +77,11 @@ describe('server data overrides', () => {
 				'/_app/immutable/assets/findings.BsE0NKAL.arrow': '/d/10000.out/findings.arrow',
 				'/_app/immutable/assets/summary.CEfFPbvo.json': '/d/10000.out/summary.json'
 			});
+			// a build with the overview's first view (overview.json) has a fourth
+			writeFileSync(join(assets, 'overview.Bq1x2.json'), '');
+			expect(dataOverrides(dir, '/d/10000.out').get('/_app/immutable/assets/overview.Bq1x2.json')).toBe('/d/10000.out/overview.json');
 			rmSync(join(assets, 'summary.CEfFPbvo.json'));
-			expect(() => dataOverrides(dir, '/d')).toThrow('expected 3 data assets');
+			expect(() => dataOverrides(dir, '/d')).toThrow('expected the data assets');
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}

@@ -47,7 +47,7 @@ describe('npm run ingest', () => {
 		expect(r.stderr).toMatch(/✗ notes\.xyz: 不支持的文件类型“\.xyz”/);
 		expect(r.stderr).toMatch(/✗ junk\.html: .*二进制/);
 		expect(r.stdout).toMatch(/解析成功 3 份.*失败 3 份/);
-		expect(readdirSync(out).sort()).toEqual(['failures.json', 'findings.arrow', 'jia_2023.txt.json', 'jia_2024.html.json', 'reports.arrow', 'summary.json', 'yi_2019.htm.json']);
+		expect(readdirSync(out).sort()).toEqual(['failures.json', 'findings.arrow', 'jia_2023.txt.json', 'jia_2024.html.json', 'overview.json', 'reports.arrow', 'summary.json', 'yi_2019.htm.json']);
 	});
 
 	it('writes the contract fields: source.file, format, cells (exact), findings', () => {
@@ -104,7 +104,7 @@ describe('npm run ingest', () => {
 		const r = ingest(out, join(inDir, 'jia_2023.txt'), join(inDir, 'empty.txt'));
 		expect(r.code).toBe(0);
 		expect(JSON.parse(readFileSync(join(out, 'jia_2023.txt.json'), 'utf8')).cells).toEqual(changed.expected);
-		expect(readdirSync(out).filter((f) => f.endsWith('.json') && f !== 'failures.json' && f !== 'summary.json')).toHaveLength(4);
+		expect(readdirSync(out).filter((f) => f.endsWith('.json') && f !== 'failures.json' && f !== 'summary.json' && f !== 'overview.json')).toHaveLength(4);
 		const failures = JSON.parse(readFileSync(join(out, 'failures.json'), 'utf8'));
 		expect(failures.map((f: { file: string }) => f.file).sort()).toEqual(['junk.html', 'notes.xyz']);
 	});

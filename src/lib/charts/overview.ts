@@ -28,54 +28,84 @@ export function factsFromSummary(rows: SummaryRow[]): FactRow[] {
 	}));
 }
 
+/** Each row's body as a small integer (cached per rows array: the 全部地区 view reuses it on every filter change). */
+const bodyIndexCache = new WeakMap<FactRow[], { ids: Int32Array; count: number }>();
+
+function bodyIndex(rows: FactRow[]): { ids: Int32Array; count: number } {
+	let hit = bodyIndexCache.get(rows);
+	if (!hit) {
+		const index = new Map<string, number>();
+		const ids = new Int32Array(rows.length);
+		for (let i = 0; i < rows.length; i++) {
+			const b = rows[i].body;
+			let k = index.get(b);
+			if (k === undefined) index.set(b, (k = index.size));
+			ids[i] = k;
+		}
+		hit = { ids, count: index.size };
+		bodyIndexCache.set(rows, hit);
+	}
+	return hit;
+}
+
 /** Headline figures over the reports of the given years (all rows when years is empty). One pass: 100k rows in a few ms. */
 export function headlineOf(rows: FactRow[], years: number[]): HeadlineTotals {
 	const inYears = years.length ? new Set(years) : null;
-	const sums = { requests: [0, 0], granted: [0, 0], reviews: [0, 0], lawsuits: [0, 0], decisions: [0, 0] };
-	// value and blanks of a sum of cells: a report counts as blank when any of its cells is blank
-	const add = (t: number[], a: number | null, b?: number | null, c?: number | null) => {
-		if (a === null || b === null || c === null) t[1]++;
-		t[0] += (a ?? 0) + (b ?? 0) + (c ?? 0);
-	};
+	// value and blanks of each sum of cells: a report counts as blank when any of its cells is blank
+	let requests = 0, requestsBlank = 0, granted = 0, grantedBlank = 0, reviews = 0, reviewsBlank = 0;
+	let lawsuits = 0, lawsuitsBlank = 0, decisions = 0, decisionsBlank = 0;
 	// distinct bodies and body × year pairs: a bit per year shown (a Set per body when the years are not given)
 	const bit = years.length && years.length <= 30 ? new Map(years.map((y, i) => [y, 1 << i])) : null;
-	const masks = new Map<string, number>();
-	const sets = new Map<string, Set<number | null>>();
+	const { ids, count } = bodyIndex(rows);
+	const masks = bit ? new Int32Array(count) : null;
+	const sets = new Map<number, Set<number | null>>();
 	let reports = 0;
 	let withFindings = 0;
 	let withErrors = 0;
-	for (const r of rows) {
+	for (let i = 0; i < rows.length; i++) {
+		const r = rows[i];
 		if (inYears && (r.year === null || !inYears.has(r.year))) continue;
 		reports++;
-		if (bit) masks.set(r.body, (masks.get(r.body) ?? 0) | bit.get(r.year!)!);
+		if (masks) masks[ids[i]] |= bit!.get(r.year!)!;
 		else {
-			const ys = sets.get(r.body);
+			const ys = sets.get(ids[i]);
 			if (ys) ys.add(r.year);
-			else sets.set(r.body, new Set([r.year]));
+			else sets.set(ids[i], new Set([r.year]));
 		}
 		const v = r.v;
-		add(sums.requests, v.new);
-		add(sums.granted, v.granted, v.partial);
-		add(sums.reviews, v.review);
-		add(sums.lawsuits, v.suitDirect, v.suitAfter);
-		add(sums.decisions, v.licensing, v.penalty, v.coercion);
+		if (v.new === null) requestsBlank++;
+		requests += v.new ?? 0;
+		if (v.granted === null || v.partial === null) grantedBlank++;
+		granted += (v.granted ?? 0) + (v.partial ?? 0);
+		if (v.review === null) reviewsBlank++;
+		reviews += v.review ?? 0;
+		if (v.suitDirect === null || v.suitAfter === null) lawsuitsBlank++;
+		lawsuits += (v.suitDirect ?? 0) + (v.suitAfter ?? 0);
+		if (v.licensing === null || v.penalty === null || v.coercion === null) decisionsBlank++;
+		decisions += (v.licensing ?? 0) + (v.penalty ?? 0) + (v.coercion ?? 0);
 		if (r.errors > 0 || r.warnings > 0) withFindings++;
 		if (r.errors > 0) withErrors++;
 	}
 	let covered = 0;
-	for (const m of masks.values()) for (let x = m; x; x &= x - 1) covered++;
-	for (const ys of sets.values()) covered += ys.size;
-	const bodies = bit ? masks.size : sets.size;
-	const t = ([value, blanks]: number[]): Total => ({ value, blanks });
+	let bodies = 0;
+	if (masks)
+		for (const m of masks) {
+			if (m) bodies++;
+			for (let x = m; x; x &= x - 1) covered++;
+		}
+	else {
+		bodies = sets.size;
+		for (const ys of sets.values()) covered += ys.size;
+	}
 	return {
 		reports,
 		covered,
 		bodies,
-		requests: t(sums.requests),
-		granted: t(sums.granted),
-		reviews: t(sums.reviews),
-		lawsuits: t(sums.lawsuits),
-		decisions: t(sums.decisions),
+		requests: { value: requests, blanks: requestsBlank },
+		granted: { value: granted, blanks: grantedBlank },
+		reviews: { value: reviews, blanks: reviewsBlank },
+		lawsuits: { value: lawsuits, blanks: lawsuitsBlank },
+		decisions: { value: decisions, blanks: decisionsBlank },
 		withFindings,
 		withErrors
 	};
@@ -107,12 +137,19 @@ export interface CoverageRow {
 	uploaded: boolean;
 	/** Years shown without a report (coverageOf fills it; else counted from the cells). */
 	missing?: number;
+	/** Every report of the body, all years (coverageOf's rows have it). */
+	readonly reports?: readonly FactRow[];
 	cells: CoverageCell[];
 }
 
 export interface Coverage {
 	years: number[];
+	/** Every body's row (or only the first ones: then `bodies` and `worst` say what the whole set has). */
 	rows: CoverageRow[];
+	/** Bodies in all, when `rows` holds only the first ones (the precomputed first view, firstview.ts). */
+	bodies?: number;
+	/** The body with the most missing years, when `rows` holds only the first ones. */
+	worst?: Worst | null;
 	/** Bodies × years: the reports expected (every body that has a report in any year, for every year shown). */
 	expected: number;
 	received: number;
@@ -132,26 +169,20 @@ export function bodyOrder(bodies: readonly { body: string }[]): BodyOrder {
  * `years`: the columns to show; `order`: the bodies' rank in `compareBodies` order (same result, faster).
  */
 export function coverageOf(rows: FactRow[], years: number[], order?: BodyOrder): Coverage {
-	const groups = bodyGroups(rows, order);
+	const { groups, flags, y0, span } = bodyGroups(rows, order);
 	const counts: Record<CellStatus, number> = { missing: 0, error: 0, zero: 0, warning: 0, ok: 0 };
-	const at = new Map(years.map((y, i) => [y, i]));
-	// per year of one body: 1 has a report, 2 an error, 4 zero activity, 8 a warning
-	const flags = new Uint8Array(years.length);
+	// each year's column in the groups' flags (-1: no report of these rows has the year)
+	const at = years.map((y) => (y >= y0 && y < y0 + span ? y - y0 : -1));
 	const out: CoverageRow[] = new Array(groups.length);
 	for (let g = 0; g < groups.length; g++) {
-		const group = groups[g];
-		flags.fill(0);
-		for (const r of group.reports) {
-			const i = r.year === null ? undefined : at.get(r.year);
-			if (i !== undefined) flags[i] |= 1 | (r.errors ? 2 : 0) | (r.zero ? 4 : 0) | (r.warnings ? 8 : 0);
-		}
+		const base = g * span;
 		let missing = 0;
-		for (const f of flags) {
-			const status = statusOf(f);
+		for (const i of at) {
+			const status = statusOf(i < 0 ? 0 : flags[base + i]);
 			counts[status]++;
 			if (status === 'missing') missing++;
 		}
-		out[g] = new LazyRow(group, years, missing);
+		out[g] = new LazyRow(groups[g], years, missing);
 	}
 	const expected = groups.length * years.length;
 	return { years, rows: out, expected, received: expected - counts.missing, missing: counts.missing, counts };
@@ -165,6 +196,17 @@ interface BodyGroup {
 	demo: boolean;
 	real: boolean;
 	uploaded: boolean;
+}
+
+/**
+ * The bodies in display order, and per body and year (`flags[group × span + year − y0]`) whether it has a report
+ * (1), an error (2), zero activity (4), a warning (8): what does not depend on the years shown, cached with the rows.
+ */
+interface Groups {
+	groups: BodyGroup[];
+	flags: Uint8Array;
+	y0: number;
+	span: number;
 }
 
 /**
@@ -196,12 +238,16 @@ class LazyRow implements CoverageRow {
 	get cells(): CoverageCell[] {
 		return (this.#cells ??= cellsOf(this.body, this.#group.reports, this.#years));
 	}
+	/** Every report of the body (all years). */
+	get reports(): readonly FactRow[] {
+		return this.#group.reports;
+	}
 }
 
 /** The grouping of the last rows asked for, kept while the rows live: the 全部地区 view of 100k reports reuses it. */
-const groupCache = new WeakMap<FactRow[], { order: BodyOrder | undefined; groups: BodyGroup[] }>();
+const groupCache = new WeakMap<FactRow[], { order: BodyOrder | undefined; groups: Groups }>();
 
-function bodyGroups(rows: FactRow[], order: BodyOrder | undefined): BodyGroup[] {
+function bodyGroups(rows: FactRow[], order: BodyOrder | undefined): Groups {
 	const hit = groupCache.get(rows);
 	if (hit && hit.order === order) return hit.groups;
 	const byBody = new Map<string, FactRow[]>();
@@ -225,8 +271,22 @@ function bodyGroups(rows: FactRow[], order: BodyOrder | undefined): BodyGroup[] 
 				.sort((x, y) => x.rank - y.rank || compareBodies(x.g.first, y.g.first))
 				.map((x) => x.g)
 		: groups.sort((a, b) => compareBodies(a.first, b.first));
-	groupCache.set(rows, { order, groups });
-	return groups;
+	let y0 = Infinity;
+	let y1 = -Infinity;
+	for (const r of rows)
+		if (r.year !== null) {
+			if (r.year < y0) y0 = r.year;
+			if (r.year > y1) y1 = r.year;
+		}
+	const span = y1 >= y0 ? y1 - y0 + 1 : 0;
+	const flags = new Uint8Array(groups.length * span);
+	groups.forEach((g, i) => {
+		for (const r of g.reports)
+			if (r.year !== null) flags[i * span + r.year - y0] |= 1 | (r.errors ? 2 : 0) | (r.zero ? 4 : 0) | (r.warnings ? 8 : 0);
+	});
+	const out = { groups, flags, y0, span };
+	groupCache.set(rows, { order, groups: out });
+	return out;
 }
 
 function statusOf(f: number): CellStatus {
@@ -265,16 +325,42 @@ export function cellText(c: CoverageCell): string {
 	return parts.length ? parts.join('；') : '已报告，未发现问题';
 }
 
+export interface Worst {
+	label: string;
+	/** Years without a report. */
+	n: number;
+}
+
+/** The first body (in row order) with the most years without a report; null when none misses one. */
+export function worstOf(rows: readonly CoverageRow[]): Worst | null {
+	let worst: Worst | null = null;
+	for (const r of rows) {
+		const n = r.missing ?? r.cells.filter((x) => x.status === 'missing').length;
+		if (n > 0 && (!worst || n > worst.n)) worst = { label: r.label, n };
+	}
+	return worst;
+}
+
+/** Σ of the 主动公开信息 counts quoted in the prose of summary.json's rows of a county (all when null) and years. */
+export function proseOf(rows: readonly SummaryRow[], county: string | null, years: readonly number[]): { value: number; reports: number } | null {
+	const ys = new Set(years);
+	let value = 0;
+	let reports = 0;
+	for (const r of rows)
+		if ((!county || r.county === county) && r.year !== null && ys.has(r.year) && r.proactive !== null) {
+			value += r.proactive;
+			reports++;
+		}
+	return reports ? { value, reports } : null;
+}
+
 export function coverageSummary(c: Coverage, regionName: string): string {
 	if (!c.rows.length) return `${regionName}暂无报告。`;
 	const span = c.years.length ? `${c.years[0]}—${c.years[c.years.length - 1]}年` : '';
-	const worst = c.rows
-		.map((r) => ({ r, n: r.missing ?? r.cells.filter((x) => x.status === 'missing').length }))
-		.filter((x) => x.n > 0)
-		.sort((a, b) => b.n - a.n)[0];
-	const miss = worst ? `，缺报最多的是${worst.r.label}（${formatNumber(worst.n)} 年）` : '';
+	const worst = c.worst !== undefined ? c.worst : worstOf(c.rows);
+	const miss = worst ? `，缺报最多的是${worst.label}（${formatNumber(worst.n)} 年）` : '';
 	return (
-		`${regionName} ${span}共 ${formatNumber(c.rows.length)} 个单位，应有报告 ${formatNumber(c.expected)} 份，已收到 ${formatNumber(c.received)} 份，` +
+		`${regionName} ${span}共 ${formatNumber(c.bodies ?? c.rows.length)} 个单位，应有报告 ${formatNumber(c.expected)} 份，已收到 ${formatNumber(c.received)} 份，` +
 		`缺 ${formatNumber(c.missing)} 份；${formatNumber(c.counts.error)} 份有不一致错误，${formatNumber(c.counts.zero)} 份全年零活动${miss}。`
 	);
 }

@@ -6,7 +6,7 @@ import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { run } from './run';
 import { ALL_CELL_IDS, cellId, dbColumn } from '$lib/template';
 import { HEADLINE_CELLS, HEADLINE_KEYS, type HeadlineKey } from '$lib/store/summary';
-import { UPLOAD_ORIGIN } from './uploads';
+import { UPLOAD_ORIGIN } from './merge';
 
 /** A column name from the template, quoted as an SQL identifier. */
 function col(table: 't2' | 't3' | 't4', row: string, column: string): string {
@@ -206,9 +206,32 @@ export async function overviewFacts(conn: AsyncDuckDBConnection, scope: Scope = 
 		${w.sql}
 		ORDER BY r.report_id`;
 	const rows = await run<Record<string, unknown>>(conn, sql, ['ZERO', 'error', ...w.params]);
+	// object literals of one shape (not a spread and Object.fromEntries): the overview loops over every row per filter change
 	return rows.map((o) => ({
-		...toRef(o),
-		v: Object.fromEntries(HEADLINE_KEYS.map((k) => [k, num(o[`v_${k}`])])) as Record<HeadlineKey, number | null>,
+		reportId: String(o.reportId),
+		body: String(o.body),
+		city: (o.city as string | null) ?? null,
+		county: (o.county as string | null) ?? null,
+		township: (o.township as string | null) ?? null,
+		year: o.year === null || o.year === undefined ? null : Number(o.year),
+		format: (o.format as string | null) ?? null,
+		origin: String(o.origin),
+		demo: Boolean(o.demo),
+		errors: Number(o.errors ?? 0),
+		warnings: Number(o.warnings ?? 0),
+		v: {
+			new: num(o.v_new),
+			carried: num(o.v_carried),
+			granted: num(o.v_granted),
+			partial: num(o.v_partial),
+			processed: num(o.v_processed),
+			review: num(o.v_review),
+			suitDirect: num(o.v_suitDirect),
+			suitAfter: num(o.v_suitAfter),
+			licensing: num(o.v_licensing),
+			penalty: num(o.v_penalty),
+			coercion: num(o.v_coercion)
+		} satisfies Record<HeadlineKey, number | null>,
 		zero: Boolean(o.zero),
 		errorRules: o.errorRules ? String(o.errorRules).split(',') : []
 	}));

@@ -6,11 +6,10 @@
 import { resolve } from '$app/paths';
 import type { CheckedReport } from '$lib/check';
 import { loadStored, type Stored } from '$lib/store/persist';
-import { parseRecord } from '$lib/store/record';
 import { summaryRow } from '$lib/store/summary';
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { setUploadRows } from './summary.svelte';
-import { syncUploads, UPLOAD_ORIGIN } from './uploads';
+import { UPLOAD_ORIGIN } from './merge';
 
 class UploadedState {
 	/** The uploads as they are in the tables (origin 用户上传, cross-year findings with the bundled years). Replaced whole, never deeply proxied. */
@@ -44,12 +43,15 @@ export function storedUploads(): Promise<Stored> {
 /** A bundled report's stored record (data/<id>.json), for exact cross-year checks; undefined when not served. */
 async function bundledRecord(id: string): Promise<CheckedReport | undefined> {
 	const res = await fetch(`${resolve('/')}data/${encodeURIComponent(id)}.json`);
-	return res.ok ? parseRecord(await res.text()) : undefined;
+	if (!res.ok) return undefined;
+	const { parseRecord } = await import('$lib/store/record');
+	return parseRecord(await res.text());
 }
 
 /** Put the current uploads into the tables (after the bundled data is loaded, and after every change). */
 export async function applyUploads(conn: AsyncDuckDBConnection): Promise<void> {
-	await storedUploads();
+	// uploads.ts (the Arrow writer, the checks) is loaded with the database, not on the first paint's path
+	const [{ syncUploads }] = await Promise.all([import('./uploads'), storedUploads()]);
 	const res = await syncUploads(conn, current ?? [], bundledRecord);
 	uploadedState.records = res.uploads;
 	setUploadRows(res.rows, res.patches);

@@ -17,9 +17,10 @@ import type { Report } from '$lib/parse';
 import { findingsTable, reportsTable, toIpc } from '$lib/store/arrow';
 import { CROSS_CELL, CROSS_RULES, crossByReport, slim, withCross } from '$lib/store/dataset';
 import { summaryRow, type SummaryRow } from '$lib/store/summary';
+import { UPLOAD_ORIGIN, type SummaryPatch } from './merge';
 import { ALL_CELL_IDS, dbColumn } from '$lib/template';
 
-export const UPLOAD_ORIGIN = '用户上传' as const;
+export { mergeSummary, UPLOAD_ORIGIN, type SummaryPatch } from './merge';
 
 const SHADOW_REPORTS = 'upload_shadow_reports';
 const SHADOW_FINDINGS = 'upload_shadow_findings';
@@ -36,8 +37,6 @@ export interface SyncResult {
 	/** Bundled reports whose cross-year findings changed: their new finding counts (summary rows to patch). */
 	patches: SummaryPatch[];
 }
-
-export type SummaryPatch = Pick<SummaryRow, 'id' | 'errors' | 'warnings' | 'errorRules'>;
 
 const marks = (n: number) => Array.from({ length: n }, () => 'CAST(? AS VARCHAR)').join(', ');
 
@@ -222,17 +221,4 @@ export async function syncUploads(conn: AsyncDuckDBConnection, records: CheckedR
 			patches.push({ id: c.id, errors: Number(c.errors), warnings: Number(c.warnings), errorRules: c.rules ? c.rules.split(',') : [] });
 	}
 	return { uploads, rows: uploads.map(summaryRow), patches };
-}
-
-/**
- * summary.json's rows with the uploads: an upload replaces the bundled row of the same id and is added otherwise;
- * bundled rows whose cross-year findings changed get their new counts. Rows stay in id order.
- */
-export function mergeSummary(base: SummaryRow[], rows: SummaryRow[], patches: SummaryPatch[] = []): SummaryRow[] {
-	// nothing uploaded: summary.json's rows as they are (written in id order; 100k rows need no copy and no sort)
-	if (!rows.length && !patches.length && base.every((r, i) => i === 0 || base[i - 1].id < r.id)) return base;
-	const up = new Set(rows.map((r) => r.id));
-	const patch = new Map(patches.map((p) => [p.id, p]));
-	const out = base.filter((r) => !up.has(r.id)).map((r) => (patch.has(r.id) ? { ...r, ...patch.get(r.id)! } : r));
-	return [...out, ...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -1,29 +1,41 @@
 /**
- * A page's filters, read from and written to the URL. Reading follows `page.url` (so back/forward and a pasted
- * link show the same view); writing is a normal navigation (a new history entry) that keeps focus and scroll.
+ * A page's filters, read from and written to the URL. Reading follows the URL (so back/forward and a pasted link
+ * show the same view); writing adds a history entry with SvelteKit's shallow routing (`pushState`): the address
+ * bar shows the new query string and `page.state.search` carries it, without a navigation (no route load, no
+ * re-render of the whole page tree, no scroll bookkeeping after the update). Back and forward between such entries
+ * restore `page.state`; a real navigation (a link, a reload, a pasted URL) starts again from `page.url`.
  * During prerendering there is no query string: the defaults are used and the page shows its loading state.
  */
 import { browser } from '$app/environment';
-import { goto } from '$app/navigation';
+import { pushState } from '$app/navigation';
 import { page } from '$app/state';
 import { parseParams, patchParams, type Spec, type Values } from './url';
 
 export interface UrlState<S extends Spec> {
 	readonly values: Values<S>;
-	/** Navigate to the same page with some values changed. */
+	/** Show the same page with some values changed (a new history entry). */
 	set(patch: Partial<Values<S>>): Promise<void>;
 	/** The query string of the current state with some values changed (for links). */
 	search(patch?: Partial<Values<S>>): string;
 }
 
+/** The query string the page shows: a filter change's (shallow history entry) or the page URL's own. */
+export function currentSearch(): URLSearchParams {
+	if (!browser) return new URLSearchParams();
+	const s = page.state.search;
+	return typeof s === 'string' ? new URLSearchParams(s) : page.url.searchParams;
+}
+
 export function urlState<S extends Spec>(spec: S): UrlState<S> {
-	const values = $derived(parseParams(spec, browser ? page.url.searchParams : new URLSearchParams()));
+	const values = $derived(parseParams(spec, currentSearch()));
 	return {
 		get values() {
 			return values;
 		},
 		set(patch) {
-			return goto(`${page.url.pathname}${patchParams(spec, values, patch)}`, { keepFocus: true, noScroll: true });
+			const search = patchParams(spec, values, patch);
+			pushState(`${page.url.pathname}${search}`, { search });
+			return Promise.resolve();
 		},
 		search(patch = {}) {
 			return patchParams(spec, values, patch);

@@ -54,7 +54,7 @@ describe('datasetFiles', () => {
 
 	it('an empty set still writes Arrow files with the schema', () => {
 		const files = datasetFiles([], []);
-		expect([...files.keys()].sort()).toEqual(['failures.json', 'findings.arrow', 'reports.arrow', 'summary.json']);
+		expect([...files.keys()].sort()).toEqual(['failures.json', 'findings.arrow', 'overview.json', 'reports.arrow', 'summary.json']);
 		expect(new TextDecoder().decode(files.get('failures.json'))).toBe('[]\n');
 		expect(files.get('reports.arrow')!.byteLength).toBeGreaterThan(1000);
 	});

@@ -10,6 +10,7 @@ import type { Report } from '../parse';
 import { findingsTable, reportsTable, cellKinds } from './arrow';
 import { recordJson } from './record';
 import { SUMMARY_FILE, summaryJson, summaryRow } from './summary';
+import { FIRST_VIEW_FILE, firstView, firstViewJson } from '../charts/firstview';
 
 export interface Failure {
 	file: string;
@@ -90,7 +91,7 @@ export function arrowStream(records: CheckedReport[], table: (rs: CheckedReport[
 /**
  * Everything the ingest command writes for a set of checked reports (their own findings; cross-year findings
  * are recomputed over the set), as file name → bytes: `<id>.json` per report, reports.arrow, findings.arrow,
- * summary.json, failures.json; what `npm run ingest -- --out DIR` (with `--no-prose` when `dropProse`) writes
+ * summary.json, overview.json, failures.json; what `npm run ingest -- --out DIR` (with `--no-prose` when `dropProse`) writes
  * into an empty DIR for the same files.
  */
 export function datasetFiles(records: CheckedReport[], failures: Failure[], opts: { dropProse?: boolean } = {}): Map<string, Uint8Array> {
@@ -103,7 +104,9 @@ export function datasetFiles(records: CheckedReport[], failures: Failure[], opts
 	const kinds = cellKinds(final);
 	files.set(REPORTS_FILE, arrowStream(final, (rs) => reportsTable(rs, kinds)));
 	files.set(FINDINGS_FILE, arrowStream(final, findingsTable));
-	files.set(SUMMARY_FILE, enc.encode(summaryJson(final.map(summaryRow))));
+	const summary = final.map(summaryRow);
+	files.set(SUMMARY_FILE, enc.encode(summaryJson(summary)));
+	files.set(FIRST_VIEW_FILE, enc.encode(firstViewJson(firstView(summary))));
 	files.set(FAILURES_FILE, enc.encode(failuresJson(failures)));
 	return files;
 }

@@ -31,6 +31,7 @@ import {
 import { ingestBytes, MAX_BYTES } from './ingest';
 import { parseRecord, recordJson } from './record';
 import { SUMMARY_FILE, summaryJson, summaryRow, type SummaryRow } from './summary';
+import { FIRST_VIEW_FILE, firstView, firstViewJson } from '../charts/firstview';
 
 export { FAILURES_FILE, type Failure };
 
@@ -71,7 +72,7 @@ function writeAtomic(path: string, data: string | Uint8Array, old?: Buffer | nul
 export function recordFiles(dir: string): string[] {
 	if (!existsSync(dir)) return [];
 	return readdirSync(dir)
-		.filter((f) => f.endsWith('.json') && f !== FAILURES_FILE && f !== SUMMARY_FILE)
+		.filter((f) => f.endsWith('.json') && f !== FAILURES_FILE && f !== SUMMARY_FILE && f !== FIRST_VIEW_FILE)
 		.sort();
 }
 
@@ -145,7 +146,7 @@ export async function ingestFile(dir: string, t: FileTask): Promise<FileResult> 
 
 /**
  * After a batch: recompute the cross-year findings over every record in the folder, rewrite the
- * records whose findings changed, and write reports.arrow / findings.arrow, summary.json (the dashboard's
+ * records whose findings changed, and write reports.arrow / findings.arrow, summary.json, overview.json (the dashboard's
  * first paint) and failures.json.
  */
 export async function finalize(dir: string, failures: Failure[], opts: { chunk?: number; onRecord?: () => void } = {}) {
@@ -192,6 +193,7 @@ export async function finalize(dir: string, failures: Failure[], opts: { chunk?:
 	flush();
 	await Promise.all([reportsOut.close(reportsTable([], kinds)), findingsOut.close(findingsTable([]))]);
 	writeAtomic(join(dir, SUMMARY_FILE), summaryJson(summary));
+	writeAtomic(join(dir, FIRST_VIEW_FILE), firstViewJson(firstView(summary)));
 	writeAtomic(join(dir, FAILURES_FILE), failuresJson(failures));
 	return { records: files.length, rewritten };
 }

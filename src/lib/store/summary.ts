@@ -191,13 +191,21 @@ function rowsOf(c: SummaryColumns): SummaryRow[] | undefined {
 /** Read summary.json; undefined when the text is not one. */
 export function parseSummary(text: string): Summary | undefined {
 	try {
-		const o = JSON.parse(text);
-		if (!o || o.kind !== SUMMARY_KIND) return undefined;
-		if (o.schema === 2) {
+		return readSummary(JSON.parse(text));
+	} catch {
+		return undefined;
+	}
+}
+
+/** summary.json's object (parsed JSON, e.g. embedded in another file); undefined when it is not one. */
+export function readSummary(o: unknown): Summary | undefined {
+	try {
+		if (!o || typeof o !== 'object' || (o as { kind?: unknown }).kind !== SUMMARY_KIND) return undefined;
+		if ((o as Summary).schema === 2) {
 			const reports = rowsOf(o as SummaryColumns);
 			return reports && { kind: SUMMARY_KIND, schema: 2, reports };
 		}
-		if (Array.isArray(o.reports)) return o as Summary;
+		if (Array.isArray((o as Summary).reports)) return o as Summary;
 	} catch {
 		/* not a summary */
 	}
