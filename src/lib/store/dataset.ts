@@ -21,9 +21,10 @@ export const FAILURES_FILE = 'failures.json';
 export const REPORTS_FILE = 'reports.arrow';
 /**
  * Layout of the files finalize writes, raised when it changes (1: row summary.json and Float64 cells; 2: columnar
- * summary.json; 3: cells in the narrowest integer type). Cached benchmark outputs of another layout are rewritten.
+ * summary.json; 3: cells in the narrowest integer type; 4: overview.json). Cached benchmark outputs of another layout are
+ * rewritten.
  */
-export const DATA_LAYOUT = '3';
+export const DATA_LAYOUT = '4';
 export const FINDINGS_FILE = 'findings.arrow';
 /** Rules computed over a set of reports (the other years of a body), not over one report. */
 export const CROSS_RULES: ReadonlySet<string> = new Set(['X1', 'X2', 'DUP']);
