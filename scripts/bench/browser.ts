@@ -7,9 +7,11 @@
  *                    usable (uploads in the browser, a filtered URL), from summary.json; 'overview:duckdb' when neither
  *                    came first;
  *   duckdb_ready_ms  navigation → 'db:ready' (engine started, Arrow files loaded);
- *   all_charts_ms    navigation → 'overview:all' (every panel drawn from DuckDB);
- *   memory_mb        resident memory (RSS, /proc) of Chromium's renderer processes once all charts are drawn: the page,
- *                    its DuckDB worker and the wasm heap (shared pages counted in full);
+ *   all_charts_ms    navigation → 'overview:all' (every panel drawn, the requests chart included; from summary.json's
+ *                    rows: since 2026-11-24 the overview no longer re-reads every row from DuckDB, before it was
+ *                    "every panel drawn from DuckDB");
+ *   memory_mb        resident memory (RSS, /proc) of Chromium's renderer processes once all charts are drawn AND DuckDB
+ *                    has loaded the data: the page, its DuckDB worker and the wasm heap (shared pages counted in full);
  *   js_heap_mb       JSHeapUsedSize of the page's main thread (CDP Performance.getMetrics; not the worker).
  * Then filter changes through the selects (county, then first year, alternating); each is timed inside the page
  * from the change event to the first animation frame in which the headline shows the plain-JS expected total for the
@@ -146,6 +148,8 @@ export async function loadRun(browser: Browser, url: string, steps: Step[], time
 		});
 		await page.goto(url, { timeout: timeoutMs });
 		await page.waitForFunction(() => performance.getEntriesByName('overview:all').length > 0, null, { timeout: timeoutMs, polling: 50 });
+		// memory with the database loaded too (the overview no longer waits for it)
+		await page.waitForFunction(() => performance.getEntriesByName('db:ready').length > 0, null, { timeout: timeoutMs, polling: 50 });
 		const marks = await page.evaluate(() => {
 			const at = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? null;
 			const summary = at('overview:summary');

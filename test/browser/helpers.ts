@@ -187,9 +187,12 @@ export async function openPage(browser: Browser, viewport = { width: 1280, heigh
 
 /* ---------- shared by the page tests ---------- */
 
+/** The overview has drawn every panel (its source line says nothing is pending). */
+export const OVERVIEW_READY = '[data-testid="source"][data-state="ready"]';
+
 /** Every page of the app, with what shows it has drawn its data. */
 export const PAGES = [
-	{ path: '', ready: '[data-testid="coverage"][data-source="duckdb"]' },
+	{ path: '', ready: OVERVIEW_READY },
 	{ path: 'requests', ready: '[data-testid="received-chart"] g.bar' },
 	{ path: 'disclosures', ready: '[data-testid="disclosures-chart"] g.bar, [data-testid="disclosures-chart"] [data-testid="empty"]' },
 	{ path: 'appeals', ready: '[data-testid="review-chart"] g.bar' },

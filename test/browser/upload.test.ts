@@ -20,7 +20,7 @@ import { datasetFiles } from '../../src/lib/store/dataset';
 import { ingestBytes } from '../../src/lib/store/ingest';
 import { corpusFile, describeCorpus } from '../corpus';
 import { randomSpec } from '../fixtures/specs';
-import { launchBrowser, openPage, ROOT, SCREENSHOTS, seriousViolations, startPreview, type PageWatch, type PreviewServer } from './helpers';
+import { launchBrowser, openPage, OVERVIEW_READY, ROOT, SCREENSHOTS, seriousViolations, startPreview, type PageWatch, type PreviewServer } from './helpers';
 
 const PDF = 'huaian_hongze_2023.pdf';
 const HTML = 'shanghai_office_2019.html';
@@ -76,7 +76,7 @@ async function engineHas(page: Page, n: number) {
 
 async function coverageBodies(page: Page): Promise<string[]> {
 	await page.goto(server.url);
-	await page.locator('[data-testid="coverage"][data-source="duckdb"]').waitFor({ timeout: 90_000 });
+	await page.locator(OVERVIEW_READY).waitFor({ timeout: 90_000 });
 	return page.$$eval('[data-testid="coverage-matrix"] tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-body') ?? ''));
 }
 

@@ -59,6 +59,8 @@ async function load(): Promise<SummaryRow[] | null> {
 		await firstViewDrawn();
 		const s = parseSummary(await res.text());
 		if (!s) throw new Error('格式不符');
+		// the reports added in this browser are merged in before the rows are shown (never figures without them)
+		await uploadsReadP;
 		base = s.reports;
 		summaryState.rows = mergeSummary(base, extra.rows, extra.patches);
 		showFirst();

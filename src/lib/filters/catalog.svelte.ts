@@ -5,7 +5,7 @@
 import { catalogOf, type Catalog } from '$lib/charts/bodies';
 import { factsFromSummary } from '$lib/charts/overview';
 import type { FactRow } from '$lib/db/queries';
-import { loadState, withDB } from '$lib/db/state.svelte';
+import { withDB } from '$lib/db/state.svelte';
 import { summaryState } from '$lib/db/summary.svelte';
 import { live } from './live.svelte';
 
@@ -16,11 +16,13 @@ export interface CatalogState {
 	readonly source: 'summary' | 'duckdb' | null;
 }
 
-/** `preferDb`: switch to DuckDB's rows once the database is ready (the overview); else keep the summary's. */
-export function useCatalog(preferDb = false): CatalogState {
-	const db = live(() =>
-		(preferDb && loadState.status === 'ready') || summaryState.error ? withDB((m, conn) => m.overviewFacts(conn)) : null
-	);
+/**
+ * The summary's rows (uploads merged in); DuckDB's only when summary.json could not be loaded. The overview used to
+ * switch to DuckDB's rows once it was ready: the same figures, but at 100k reports a second copy of every row and
+ * ~130 MB more browser memory.
+ */
+export function useCatalog(): CatalogState {
+	const db = live(() => (summaryState.error ? withDB((m, conn) => m.overviewFacts(conn)) : null));
 	const fromSummary = $derived(summaryState.rows ? factsFromSummary(summaryState.rows) : null);
 	const facts = $derived(db.data ?? fromSummary);
 	const catalog = $derived(facts ? catalogOf(facts) : null);
