@@ -24,21 +24,19 @@ export function float64Column(values: readonly Maybe<number>[]): Vector<Float64>
 	return makeVector(makeData({ type: new Float64(), length: values.length, data, ...validity(values) }));
 }
 
-/** Integer columns; every value must fit the type (a typed array would wrap it silently: see store/arrow.ts). */
-export function int32Column(values: readonly Maybe<number>[]): Vector<Int32> {
-	const data = Int32Array.from(values, (v) => v ?? 0);
-	return makeVector(makeData({ type: new Int32(), length: values.length, data, ...validity(values) }));
+/** An integer column of `type`; every value must fit it (a typed array would wrap it silently: see store/arrow.ts). */
+function intColumn<T extends Int8 | Int16 | Int32>(
+	type: T,
+	typed: { from(values: ArrayLike<Maybe<number>>, map: (v: Maybe<number>) => number): Int8Array | Int16Array | Int32Array },
+	values: readonly Maybe<number>[]
+): Vector<T> {
+	const data = typed.from(values, (v) => v ?? 0);
+	return makeVector(makeData({ type, length: values.length, data, ...validity(values) }));
 }
 
-export function int16Column(values: readonly Maybe<number>[]): Vector<Int16> {
-	const data = Int16Array.from(values, (v) => v ?? 0);
-	return makeVector(makeData({ type: new Int16(), length: values.length, data, ...validity(values) }));
-}
-
-export function int8Column(values: readonly Maybe<number>[]): Vector<Int8> {
-	const data = Int8Array.from(values, (v) => v ?? 0);
-	return makeVector(makeData({ type: new Int8(), length: values.length, data, ...validity(values) }));
-}
+export const int32Column = (values: readonly Maybe<number>[]) => intColumn(new Int32(), Int32Array, values);
+export const int16Column = (values: readonly Maybe<number>[]) => intColumn(new Int16(), Int16Array, values);
+export const int8Column = (values: readonly Maybe<number>[]) => intColumn(new Int8(), Int8Array, values);
 
 export function boolColumn(values: readonly Maybe<boolean>[]): Vector<Bool> {
 	const data = new Uint8Array((values.length + 7) >> 3);
