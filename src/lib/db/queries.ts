@@ -191,7 +191,7 @@ export interface FactRow extends ReportRef {
 	errorRules: string[];
 }
 
-/** Per report: the headline cells and the finding counts (the overview's rows; the shape of summary.json's rows). */
+/** Per report: the headline cells and the finding counts (the shape of summary.json's rows; the pages use them only when summary.json cannot be loaded). */
 export async function overviewFacts(conn: AsyncDuckDBConnection, scope: Scope = {}): Promise<FactRow[]> {
 	const w = scopeWhere(scope, 'r');
 	const cells = HEADLINE_KEYS.map((k) => `CAST(r.${cellColumn(HEADLINE_CELLS[k])} AS DOUBLE) AS "v_${k}"`).join(',\n\t\t');
@@ -206,35 +206,26 @@ export async function overviewFacts(conn: AsyncDuckDBConnection, scope: Scope = 
 		${w.sql}
 		ORDER BY r.report_id`;
 	const rows = await run<Record<string, unknown>>(conn, sql, ['ZERO', 'error', ...w.params]);
-	// object literals of one shape (not a spread and Object.fromEntries): the overview loops over every row per filter change
-	return rows.map((o) => ({
-		reportId: String(o.reportId),
-		body: String(o.body),
-		city: (o.city as string | null) ?? null,
-		county: (o.county as string | null) ?? null,
-		township: (o.township as string | null) ?? null,
-		year: o.year === null || o.year === undefined ? null : Number(o.year),
-		format: (o.format as string | null) ?? null,
-		origin: String(o.origin),
-		demo: Boolean(o.demo),
-		errors: Number(o.errors ?? 0),
-		warnings: Number(o.warnings ?? 0),
-		v: {
-			new: num(o.v_new),
-			carried: num(o.v_carried),
-			granted: num(o.v_granted),
-			partial: num(o.v_partial),
-			processed: num(o.v_processed),
-			review: num(o.v_review),
-			suitDirect: num(o.v_suitDirect),
-			suitAfter: num(o.v_suitAfter),
-			licensing: num(o.v_licensing),
-			penalty: num(o.v_penalty),
-			coercion: num(o.v_coercion)
-		} satisfies Record<HeadlineKey, number | null>,
-		zero: Boolean(o.zero),
-		errorRules: o.errorRules ? String(o.errorRules).split(',') : []
-	}));
+	// toRef's object with the three fields added: every row gets the same shape (the overview loops over them)
+	return rows.map((o) =>
+		Object.assign(toRef(o), {
+			v: {
+				new: num(o.v_new),
+				carried: num(o.v_carried),
+				granted: num(o.v_granted),
+				partial: num(o.v_partial),
+				processed: num(o.v_processed),
+				review: num(o.v_review),
+				suitDirect: num(o.v_suitDirect),
+				suitAfter: num(o.v_suitAfter),
+				licensing: num(o.v_licensing),
+				penalty: num(o.v_penalty),
+				coercion: num(o.v_coercion)
+			} satisfies Record<HeadlineKey, number | null>,
+			zero: Boolean(o.zero),
+			errorRules: o.errorRules ? String(o.errorRules).split(',') : []
+		})
+	);
 }
 
 /** A sum over reports, and how many reports left the cell(s) blank (blanks are not counted as 0). */
