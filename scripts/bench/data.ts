@@ -45,14 +45,15 @@ export async function ensureScale(n: number, log: (s: string) => void): Promise<
 		writeFileSync(join(files, '.complete'), '');
 	}
 	const done = join(out, '.complete');
-	if (!existsSync(done)) {
+	const layout = existsSync(done) ? readFileSync(done, 'utf8') : undefined;
+	if (layout === undefined) {
 		rmSync(out, { recursive: true, force: true });
 		// exit code 1 = some files failed (listed in failures.json); the rest is still a data set
 		run(['scripts/ingest.ts', '--out', out, '--jobs', String(availableParallelism()), files], log, [0, 1]);
 		writeFileSync(done, DATA_LAYOUT);
-	} else if (readFileSync(done, 'utf8') !== DATA_LAYOUT) {
+	} else if (layout !== DATA_LAYOUT) {
 		// ingested by an older version: the records are the same, the Arrow files and summary.json are rewritten
-		log(`${out}: data layout ${readFileSync(done, 'utf8') || '(old)'} → ${DATA_LAYOUT}, finalizing again`);
+		log(`${out}: data layout ${layout || '(old)'} → ${DATA_LAYOUT}, finalizing again`);
 		await finalize(out, readFailures(out));
 		writeFileSync(done, DATA_LAYOUT);
 	}
