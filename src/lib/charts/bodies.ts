@@ -1,4 +1,5 @@
 /** Bodies (报告单位): short labels, a stable order, and the filter options a set of reports offers. */
+import { zhCompare } from './format';
 
 export interface BodyLike {
 	body: string;
@@ -23,8 +24,6 @@ export function bodyLabel(r: { body: string; township: string | null }): string 
 	return r.township || r.body;
 }
 
-const zh = new Intl.Collator('zh-CN');
-
 /** County government first, then townships, then departments; within each, by pinyin. */
 function kind(b: { body: string; township: string | null }): number {
 	if (/人民政府$/.test(b.body) && !b.township) return 0;
@@ -36,9 +35,9 @@ export function compareBodies(a: BodyLike | BodyInfo, b: BodyLike | BodyInfo): n
 	const tb = 'township' in b ? b.township : null;
 	return (
 		Number(a.county === null) - Number(b.county === null) ||
-		zh.compare(a.county ?? '', b.county ?? '') ||
+		zhCompare(a.county ?? '', b.county ?? '') ||
 		kind({ body: a.body, township: ta }) - kind({ body: b.body, township: tb }) ||
-		zh.compare(a.body, b.body)
+		zhCompare(a.body, b.body)
 	);
 }
 
@@ -48,12 +47,12 @@ export function compareBodies(a: BodyLike | BodyInfo, b: BodyLike | BodyInfo): n
  */
 function sortBodies<T extends { body: string; county: string | null; township: string | null }>(list: T[], regions: string[]): T[] {
 	const rank = new Map<string, number>();
-	regions.forEach((c, i) => rank.set(c, i > 0 && zh.compare(regions[i - 1], c) === 0 ? rank.get(regions[i - 1])! : i));
+	regions.forEach((c, i) => rank.set(c, i > 0 && zhCompare(regions[i - 1], c) === 0 ? rank.get(regions[i - 1])! : i));
 	// '' sorts as an empty county name would (first among counties), null last
 	const countyRank = (c: string | null) => (c === null ? Infinity : c === '' ? -1 : (rank.get(c) ?? -1));
 	return list
 		.map((b) => ({ b, county: countyRank(b.county), kind: kind(b) }))
-		.sort((x, y) => x.county - y.county || x.kind - y.kind || zh.compare(x.b.body, y.b.body))
+		.sort((x, y) => x.county - y.county || x.kind - y.kind || zhCompare(x.b.body, y.b.body))
 		.map((x) => x.b);
 }
 
@@ -81,7 +80,7 @@ export function catalogOf(rows: BodyLike[]): Catalog {
 		}
 		if (r.year !== null && !b.years.includes(r.year)) b.years.push(r.year);
 	}
-	const regions = [...new Set(rows.map((r) => r.county).filter((c): c is string => !!c))].sort(zh.compare);
+	const regions = [...new Set(rows.map((r) => r.county).filter((c): c is string => !!c))].sort(zhCompare);
 	const list = sortBodies([...bodies.values()], regions);
 	for (const b of list) b.years.sort((x, y) => x - y);
 	return { regions, bodies: list.map(({ township: _t, ...b }) => b), years: [...years].sort((a, b) => a - b) };

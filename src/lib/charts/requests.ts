@@ -1,7 +1,7 @@
 /** Turns the rows of `requestsByBodyYear` (or `requestsOf`) into chart input and a one-sentence Chinese summary. */
 import type { FactRow, RequestsRow } from '$lib/db/queries';
 import type { SheetData } from '$lib/export/sheet';
-import { formatNumber, formatYear } from './format';
+import { formatNumber, formatYear, zhCompare } from './format';
 import type { BarDatum, ChartGroup, ChartSeries } from './types';
 
 export const REQUESTS_TITLE = '各单位本年新收政府信息公开申请数量（件）';
@@ -10,7 +10,6 @@ export function yearKey(year: number | null): string {
 	return year === null ? 'unknown' : String(year);
 }
 
-const zh = new Intl.Collator('zh-CN');
 const bin = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -39,8 +38,8 @@ export function requestsOf(facts: readonly FactRow[], years: readonly number[], 
 	return out.sort(
 		(a, b) =>
 			Number(a.county === null) - Number(b.county === null) ||
-			zh.compare(a.county ?? '', b.county ?? '') ||
-			zh.compare(a.body, b.body) ||
+			zhCompare(a.county ?? '', b.county ?? '') ||
+			zhCompare(a.body, b.body) ||
 			bin(a.county ?? '', b.county ?? '') ||
 			bin(a.body, b.body) ||
 			Number(a.year === null) - Number(b.year === null) ||
