@@ -3,7 +3,8 @@ import type { DocModel } from '../extract/model';
 import { extractTxt } from '../extract/txt';
 import { writeTxt } from '../generate/txt';
 import { DEMO_MARKER } from '../template';
-import { bodyFromTitle, metaOf, placeOf, yearFrom } from './meta';
+import fc from 'fast-check';
+import { bodyFromTitle, fullerMatch, fullerPattern, metaOf, placeOf, yearFrom } from './meta';
 
 const doc = (...paras: string[]): DocModel => ({ file: 'x.txt', kind: 'txt', blocks: paras.map((text, i) => ({ kind: 'p', text, where: { line: i + 1 } })) });
 const TITLE = '托里县铁厂沟镇2023年政府信息公开工作年度报告';
@@ -58,5 +59,33 @@ describe('demo marker', () => {
 		const read = (demo: boolean) => metaOf(extractTxt('a.txt', new TextEncoder().encode(writeTxt({ ...spec, demo }))));
 		expect(read(true)).toMatchObject({ demo: true, origin: '演示数据' });
 		expect(read(false)).toMatchObject({ demo: false, origin: '真实报告' });
+	});
+});
+
+describe('fullerMatch: one shared pattern for every body', () => {
+	const CHARS = ['由', '是', '在', '，', '。', '（', '(', '省', '市', '地区', '自治州', '盟', '淮安', '洪泽', '区', '县', '人民政府', '办公室', '局', '河', '远', '江苏', '\n', 'a', '1'];
+	const piece = fc.constantFrom(...CHARS);
+	const text = fc.array(piece, { maxLength: 40 }).map((xs) => xs.join(''));
+
+	it('finds what the pattern with the body written in finds', () => {
+		fc.assert(
+			fc.property(text, fc.array(piece, { minLength: 1, maxLength: 6 }).map((xs) => xs.join('')), fc.nat(), (t, b, at) => {
+				// bodies both inside the text and not
+				const i = at % (t.length + 1);
+				const subject = b.length % 2 ? t.slice(0, i) + b + t.slice(i) : t;
+				expect(fullerMatch(subject, b)).toBe(subject.match(fullerPattern(b))?.[1]);
+			}),
+			{ numRuns: 20000 }
+		);
+	});
+
+	it.each([
+		['本报告由淮安市洪泽区人民政府办公室编制', '洪泽区人民政府办公室', '淮安市'],
+		['本报告由江苏省淮安市洪泽区人民政府办公室编制', '洪泽区人民政府办公室', '江苏省淮安市'],
+		['洪泽区人民政府办公室，淮安市洪泽区人民政府办公室', '洪泽区人民政府办公室', '淮安市'],
+		['本报告由洪泽区人民政府办公室编制', '洪泽区人民政府办公室', undefined],
+		['由淮安市洪泽区\n人民政府', '洪泽区\n人民政府', '淮安市']
+	])('%s', (t, body, want) => {
+		expect(fullerMatch(t, body)).toBe(want);
 	});
 });
