@@ -100,6 +100,17 @@ describe('dashboard overview', () => {
 		expect(b!.height).toBeGreaterThan(0);
 	});
 
+	it("shows a bar's tooltip while the pointer is on it (one handler on the group of bars) and hides it after", async () => {
+		const { page } = watch;
+		const bar = page.locator('[data-testid="requests-chart"] g.bar[data-body="上海市人民政府办公厅"][data-year="2019"]');
+		const tip = page.locator('[data-testid="requests-chart"] [role="tooltip"]');
+		await bar.locator('rect').first().hover();
+		await expect.poll(async () => (await tip.textContent())?.trim()).toBe(await bar.getAttribute('data-tip'));
+		expect(await tip.textContent()).toContain('859 件');
+		await page.mouse.move(2, 2);
+		await expect.poll(() => tip.count()).toBe(0);
+	});
+
 	it('draws bar heights in proportion to the values', () => {
 		const drawn = bars.filter((b) => b.blank === 'false' && Number(b.value) > 0);
 		const max = drawn.reduce((a, b) => (Number(b.value) > Number(a.value) ? b : a));

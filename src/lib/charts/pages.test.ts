@@ -8,6 +8,7 @@ import { compareData, panelData } from './chartdata';
 import { COMPARE_METRICS, compareMetricChart, diffTable, metricValue } from './compare';
 import { disclosureMetric, disclosureSegments } from './disclosures';
 import { cellText, coverageOf, headlineOf } from './overview';
+import { cellView } from './matrixcells';
 import { segmentSummary } from './summaries';
 import { scopeOf } from '$lib/filters/common';
 
@@ -71,6 +72,21 @@ describe('overview', () => {
 		expect(cellText(yi.cells[1])).toBe('2 处错误（R1、R3）');
 		expect(c.rows.find((r) => r.body === '甲县甲乡')!.cells[1].status).toBe('zero');
 		expect(cellText(yi.cells[0])).toBe('未见报告');
+	});
+	it('gives each matrix cell its link, words and accessible name once', () => {
+		const mixed = [...rows, fact('甲县乙乡', 2023, { new: 1 }, { demo: false, origin: '真实报告', zero: true, errors: 1, errorRules: ['R2'] })];
+		const c = coverageOf(mixed, [2022, 2023, 2024]);
+		const href = (id: string) => `/report?id=${id}`;
+		const yi = c.rows.find((r) => r.body === '甲县乙乡')!;
+		const [none, real, err] = yi.cells.map((x) => cellView(yi, x, href));
+		expect(none).toMatchObject({ year: 2022, status: 'missing', report: '', href: null, cls: 'cell missing', title: '甲县乙乡 2022年：未见报告', icon: '—', word: '未报', also: false });
+		// a real report among demo ones is outlined (class real); an error cell says its count; zero activity adds ○
+		expect(real).toMatchObject({ status: 'error', report: '甲县乙乡_2023', href: '/report?id=甲县乙乡_2023', cls: 'cell error real', word: '错误1', also: true });
+		expect(real.title).toBe(`甲县乙乡 2023年（真实报告）：${cellText(yi.cells[1])}`);
+		expect(real.label).toBe(`${yi.label} 2023年（真实报告）：${cellText(yi.cells[1])}`);
+		expect(err).toMatchObject({ status: 'error', cls: 'cell error', word: '错误2', icon: '✕', also: false });
+		const jia = c.rows.find((r) => r.body === '甲县甲乡')!;
+		expect(cellView(jia, jia.cells[2], href)).toMatchObject({ status: 'zero', cls: 'cell zero', word: '零活动', icon: '○' });
 	});
 	it('sums headline figures over the years, counting blanks instead of adding them as 0', () => {
 		const h = headlineOf(rows, [2023, 2024]);

@@ -3,8 +3,24 @@ import { resolve } from '$app/paths';
 
 const path = (p: string): string => (resolve as unknown as (p: string) => string)(p);
 
+let reportPath: string | undefined;
+
+/**
+ * `?id=` encoded as `URLSearchParams` does (application/x-www-form-urlencoded: only letters, digits and `*-._` stay,
+ * a space is `+`) without building one per link: the overview's matrix makes hundreds per filter change.
+ */
+export function formParam(value: string): string {
+	try {
+		return encodeURIComponent(value)
+			.replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+			.replace(/%20/g, '+');
+	} catch {
+		return new URLSearchParams({ v: value }).toString().slice(2); // a lone surrogate: U+FFFD, as URLSearchParams
+	}
+}
+
 export function reportHref(id: string): string {
-	return `${path('/report')}?${new URLSearchParams({ id })}`;
+	return `${(reportPath ??= path('/report'))}?id=${formParam(id)}`;
 }
 
 export interface QualityQuery {

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { scaleBand, scaleLinear } from 'd3';
+import { layoutBars, type BarScales } from './bars';
+import type { BarDatum } from './types';
+
+function scales(groups: string[]): BarScales {
+	const x = scaleBand<string>().domain(groups).range([0, 400]).paddingInner(0.25).paddingOuter(0.15);
+	const y = scaleLinear().domain([0, 100]).range([300, 0]);
+	return { x: (g) => x(g), bandwidth: x.bandwidth(), y: (v) => y(v), height: 300, color: (s) => `c-${s}` };
+}
+const d = (group: string, series: string, value: number | null, extra: Partial<BarDatum> = {}): BarDatum => ({ group, series, value, tooltip: `${group} ${series}`, ...extra });
+
+describe('layoutBars', () => {
+	it('orders bars by series inside a group and centres them in the band', () => {
+		const s = scales(['a', 'b']);
+		const bars = layoutBars([d('a', '2024', 10), d('a', '2023', 20), d('b', '2023', 5)], ['2023', '2024'], s, 44, 11);
+		expect(bars.map((b) => `${b.group}/${b.series}`)).toEqual(['a/2023', 'a/2024', 'b/2023']);
+		const band = s.bandwidth;
+		const [a1, a2, b1] = bars;
+		expect(a1.w).toBeCloseTo(Math.min(44, (band / 2) * 0.86));
+		expect(a2.x - a1.x).toBeCloseTo(band / 2);
+		// one bar in b: centred in the band
+		expect(b1.x + b1.w / 2).toBeCloseTo((s.x('b') ?? 0) + band / 2);
+	});
+
+	it('places the bar on the value scale, with its colour, baseline and label', () => {
+		const [b] = layoutBars([d('a', '2023', 25)], ['2023'], scales(['a']), 44, 11);
+		expect(b.top).toBe(225);
+		expect(b.h).toBe(75);
+		expect(b.base).toBe(300);
+		expect(b.fill).toBe('c-2023');
+		expect(b.text).toBe('25');
+		expect(b.vertical).toBe(false);
+		expect(b.labelAt).toBe(`translate(${b.x + b.w / 2},221)`);
+	});
+
+	it('draws a blank at the baseline with 空白 or its own word, and negative values as 0', () => {
+		const bars = layoutBars([d('a', '2023', null), d('a', '2024', null, { nullText: '无此项' }), d('a', '2025', -3)], ['2023', '2024', '2025'], scales(['a']), 44, 11);
+		expect(bars.map((b) => [b.text, b.top, b.h])).toEqual([
+			['空白', 300, 0],
+			['无此项', 300, 0],
+			['-3', 300, 0]
+		]);
+	});
+
+	it('turns a label upright when it is wider than the slot', () => {
+		const groups = Array.from({ length: 40 }, (_, i) => `g${i}`);
+		const data = groups.flatMap((g) => ['2019', '2020', '2021', '2022', '2023', '2024', '2025'].map((y) => d(g, y, 123456)));
+		const bars = layoutBars(data, ['2019', '2020', '2021', '2022', '2023', '2024', '2025'], scales(groups), 44, 11);
+		expect(bars.every((b) => b.vertical)).toBe(true);
+		expect(bars[0].labelAt).toMatch(/ rotate\(-90\)$/);
+		expect(bars[0].text).toBe('123,456');
+	});
+
+	it('keeps the datum (data attributes, tooltip, demo flag)', () => {
+		const [b] = layoutBars([d('a', '2023', 1, { demo: true, data: { report: 'r1' } })], ['2023'], scales(['a']), 44, 11);
+		expect(b).toMatchObject({ group: 'a', series: '2023', value: 1, demo: true, tooltip: 'a 2023', data: { report: 'r1' } });
+	});
+});
