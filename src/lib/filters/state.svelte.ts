@@ -6,7 +6,7 @@
  * restore `page.state`; a real navigation (a link, a reload, a pasted URL) starts again from `page.url`.
  * During prerendering there is no query string: the defaults are used and the page shows its loading state.
  *
- * A change is shown at once and its history entry is added once the frame showing it is drawn: SvelteKit's
+ * A change is shown at once and its history entry is added once the frame showing it is drawn and the page is idle: SvelteKit's
  * `pushState` reads the scroll position first, which right after a select's change forces a layout of the whole
  * page (~10–15 ms at 100k reports, plus the history call itself) before the new figures could be computed.
  */
@@ -33,8 +33,14 @@ export function currentSearch(): URLSearchParams {
 	return typeof s === 'string' ? new URLSearchParams(s) : page.url.searchParams;
 }
 
-/** After the next frame is drawn (a task queued from the frame's animation callback). */
-const afterFrame = (): Promise<void> => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
+/**
+ * After the next frame is drawn, when the page is idle (at most ~200 ms later): the history call and SvelteKit's
+ * update of `page.state` take 20–30 ms at 100k reports, which must not hold up the next input or frame.
+ */
+const afterFrame = (): Promise<void> =>
+	new Promise((ok) =>
+		requestAnimationFrame(() => (globalThis.requestIdleCallback ? requestIdleCallback(() => ok(), { timeout: 200 }) : setTimeout(ok)))
+	);
 
 export function urlState<S extends Spec>(spec: S): UrlState<S> {
 	const values = $derived(parseParams(spec, currentSearch()));
