@@ -15,7 +15,7 @@ import { filterSteps, launch, loadRun, CHROMIUM, type LoadRun } from './bench/br
 import { bundled, ensureScale, ensureTiled, ROOT, SCALE_DIR, type DataSet } from './bench/data';
 import { shape, timeFloor, requestsTotal } from './bench/floor';
 import { measureIngest } from './bench/ingest';
-import { FORMATS, formatTable, type BenchResult, type BrowserResult } from './bench/result';
+import { FORMATS, formatTable, type BenchResult } from './bench/result';
 import { serve } from './bench/serve';
 import { buildSizes } from './bench/sizes';
 import { median, percentile, round } from './bench/stats';
@@ -95,7 +95,7 @@ function chromiumVersion(): string | null {
 	}
 }
 
-async function browserSet(set: DataSet, o: Options, url: string, notes: string[]): Promise<BrowserResult & { reports: number; floor: BenchResult['sizes'][string]['floor'] }> {
+async function browserSet(set: DataSet, o: Options, url: string, notes: string[]): Promise<BenchResult['sizes'][string]> {
 	const arrow = join(set.dir, 'reports.arrow');
 	const floorOnce = timeFloor(arrow, [], 1);
 	const sh = shape(floorOnce.cols);
@@ -122,8 +122,15 @@ async function browserSet(set: DataSet, o: Options, url: string, notes: string[]
 	const med = (f: (r: LoadRun) => number | null) => median(runs.map(f).filter((x): x is number => x !== null));
 	// filter percentiles: per run, then the median over runs (one slow run does not set the p95)
 	const perRun = (p: number) => median(runs.map((r) => percentile(r.filter_ms, p)).filter((x): x is number => x !== null));
+	// each step's median over the runs: which step sets the p95 (a cold first step, 全部地区 after a county, …)
+	const filter_steps = steps.map((s, i) => ({
+		step: s.testid === 'filter-region' ? `地区=${s.value || '全部'}` : `起始年=${s.value}`,
+		ms: round(med((r) => r.filter_ms[i] ?? null), 1)
+	}));
+	log(`${set.key} filter steps (median ms): ${filter_steps.map((s) => `${s.step} ${s.ms}`).join(' · ')}`);
 	return {
 		reports: floor.reports,
+		filter_steps,
 		first_chart_ms: round(med((r) => r.first_chart_ms)),
 		duckdb_ready_ms: round(med((r) => r.duckdb_ready_ms)),
 		all_charts_ms: round(med((r) => r.all_charts_ms)),

@@ -35,7 +35,16 @@ export interface BenchResult {
 	app_js_gzip_kb: number | null;
 	wasm_gzip_kb: number | null;
 	/** Keyed by data set: 'bundled' (data/) and the report counts, e.g. '1000'. */
-	sizes: Record<string, BrowserResult & { reports: number; floor: FloorResult | null; tiled_from?: string }>;
+	sizes: Record<
+		string,
+		BrowserResult & {
+			reports: number;
+			floor: FloorResult | null;
+			tiled_from?: string;
+			/** Each filter step (what it selects) and its median time over the runs, in the order run. */
+			filter_steps?: { step: string; ms: number | null }[];
+		}
+	>;
 	notes: string[];
 }
 
