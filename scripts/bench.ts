@@ -203,9 +203,12 @@ async function main() {
 		// keep the parts this run does not measure
 		const old = JSON.parse(readFileSync(o.out, 'utf8')) as BenchResult;
 		if (o.skipIngest) Object.assign(result, { ingest_per_s: old.ingest_per_s, ingest_per_cpu_s: old.ingest_per_cpu_s, ingest_sample: old.ingest_sample });
-		if (o.skipBrowser) result.sizes = old.sizes;
-		else result.sizes = { ...old.sizes, ...result.sizes };
-		notes.unshift(...(old.notes ?? []).map((n) => (n.startsWith('(earlier run) ') ? n : `(earlier run) ${n}`)));
+		const measured = new Set(o.skipBrowser ? [] : sets.map((s) => s.key));
+		const kept = Object.keys(old.sizes).filter((k) => !measured.has(k));
+		result.sizes = { ...Object.fromEntries(kept.map((k) => [k, old.sizes[k]])), ...result.sizes };
+		// the earlier run's notes only when some of its numbers stay in the file
+		if (o.skipIngest || kept.length)
+			notes.unshift(...(old.notes ?? []).map((n) => (n.startsWith('(earlier run) ') ? n : `(earlier run) ${n}`)));
 	}
 	const save = () => {
 		mkdirSync(dirname(o.out), { recursive: true });
