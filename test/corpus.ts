@@ -32,5 +32,9 @@ export function describeCorpus(name: string, fn: () => void) {
 			});
 		});
 	console.warn(`[skip] ${name}: real corpus not found at ${CORPUS_DIR}; running on generated fixtures only`);
-	return describe.skip(name, fn);
+	// not describe.skip(name, fn): vitest still runs a skipped describe's body to collect its tests, and bodies that
+	// list the corpus's files (truth()) would then fail on the missing file
+	return describe.skip(name, () => {
+		it('needs the real corpus at ../shared/corpus', () => {});
+	});
 }
