@@ -14,3 +14,9 @@ export function afterNextPaint(fn: () => void): void {
 		ch.port2.postMessage(null);
 	});
 }
+
+/** Runs `fn` when the page is idle, at the latest after `timeout` ms (a browser without requestIdleCallback: next task). */
+export function whenIdle(fn: () => void, timeout?: number): void {
+	if (typeof globalThis.requestIdleCallback === 'function') requestIdleCallback(() => fn(), timeout === undefined ? undefined : { timeout });
+	else setTimeout(fn);
+}

@@ -13,6 +13,7 @@
 import { browser } from '$app/environment';
 import { pushState } from '$app/navigation';
 import { page } from '$app/state';
+import { whenIdle } from '$lib/charts/paint';
 import { parseParams, patchParams, type Spec, type Values } from './url';
 
 export interface UrlState<S extends Spec> {
@@ -37,10 +38,7 @@ export function currentSearch(): URLSearchParams {
  * After the next frame is drawn, when the page is idle (at most ~200 ms later): the history call and SvelteKit's
  * update of `page.state` take 20–30 ms at 100k reports, which must not hold up the next input or frame.
  */
-const afterFrame = (): Promise<void> =>
-	new Promise((ok) =>
-		requestAnimationFrame(() => (globalThis.requestIdleCallback ? requestIdleCallback(() => ok(), { timeout: 200 }) : setTimeout(ok)))
-	);
+const afterFrame = (): Promise<void> => new Promise((ok) => requestAnimationFrame(() => whenIdle(ok, 200)));
 
 export function urlState<S extends Spec>(spec: S): UrlState<S> {
 	const values = $derived(parseParams(spec, currentSearch()));

@@ -4,6 +4,7 @@
  */
 import { RULE_NAMES, type Rule } from '$lib/check/finding';
 import type { QualityRow } from '$lib/db/report';
+import { zhCompare } from '$lib/charts/format';
 import type { SheetData } from '$lib/export/sheet';
 import { ruleName, severityZh, SEVERITY_ORDER, statusZh } from './model';
 
@@ -52,7 +53,6 @@ export function viewQuery(v: QualityView): string {
 	return s ? `?${s}` : '';
 }
 
-const zh = new Intl.Collator('zh-CN');
 const sevRank = (s: string) => SEVERITY_ORDER[s as keyof typeof SEVERITY_ORDER] ?? 9;
 const ruleRank = (r: string) => {
 	const i = RULES.indexOf(r as Rule);
@@ -61,7 +61,7 @@ const ruleRank = (r: string) => {
 
 const compare: Record<SortKey, (a: QualityRow, b: QualityRow) => number> = {
 	severity: (a, b) => sevRank(a.severity) - sevRank(b.severity),
-	body: (a, b) => zh.compare(a.body ?? '', b.body ?? ''),
+	body: (a, b) => zhCompare(a.body ?? '', b.body ?? ''),
 	year: (a, b) => (a.year ?? 0) - (b.year ?? 0),
 	rule: (a, b) => ruleRank(a.rule) - ruleRank(b.rule)
 };
@@ -76,7 +76,7 @@ export function sortRows(rows: QualityRow[], key: SortKey, order: 'asc' | 'desc'
 			(a, b) =>
 				sign * compare[key](a.r, b.r) ||
 				then.reduce((n, k) => n || compare[k](a.r, b.r), 0) ||
-				zh.compare(a.r.reportId, b.r.reportId) ||
+				zhCompare(a.r.reportId, b.r.reportId) ||
 				a.i - b.i
 		)
 		.map((x) => x.r);
