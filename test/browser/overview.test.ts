@@ -95,7 +95,9 @@ describe('overview page', () => {
 				status: td.getAttribute('data-status'),
 				report: td.getAttribute('data-report'),
 				href: td.querySelector('a')?.getAttribute('href') ?? null,
-				text: td.textContent?.trim() ?? ''
+				text: td.textContent?.trim() ?? '',
+				// the icon is drawn by CSS before the word
+				icon: td.firstElementChild ? getComputedStyle(td.firstElementChild, '::before').content : ''
 			}))
 		);
 		const bodies = new Set(records.map((r) => r.meta.body));
@@ -110,6 +112,8 @@ describe('overview page', () => {
 			expect(c.status, `${c.body} ${c.year}`).toBe(want);
 			const word = { missing: '未报', error: '错误', zero: '零活动', warning: '警告', ok: '正常' }[want];
 			expect(c.text).toContain(word);
+			const icon = { missing: '—', error: '✕', zero: '○', warning: '△', ok: '✓' }[want];
+			expect(c.icon, `${c.body} ${c.year}`).toMatch(new RegExp(`^"${icon}"`));
 			if (rs.length) expect(c.href).toBe(`/report?id=${encodeURIComponent(rs[0].id)}`);
 			else expect(c.href).toBeNull();
 		}

@@ -52,6 +52,24 @@ describe('layoutBars', () => {
 		expect(bars[0].text).toBe('123,456');
 	});
 
+	it('draws one rect per bar: a zero as a 3 px strip on the baseline, a demo bar filled with its series hatch', () => {
+		const bars = layoutBars(
+			[d('a', '2023', 0), d('a', '2024', 25, { demo: true }), d('a', '2025', 0, { demo: true }), d('a', '2026', 25)],
+			['2023', '2024', '2025', '2026'],
+			scales(['a']),
+			44,
+			11
+		);
+		expect(bars.map((b) => [b.series, b.rectY, b.rectH, b.hatch])).toEqual([
+			['2023', 297, 3, -1],
+			['2024', 225, 75, 1],
+			['2025', 297, 3, -1],
+			['2026', 225, 75, -1]
+		]);
+		// the label of a zero stays above the baseline, where the value would end
+		expect(bars[0].labelAt).toBe(`translate(${bars[0].x + bars[0].w / 2},296)`);
+	});
+
 	it('keeps the datum (data attributes, tooltip, demo flag)', () => {
 		const [b] = layoutBars([d('a', '2023', 1, { demo: true, data: { report: 'r1' } })], ['2023'], scales(['a']), 44, 11);
 		expect(b).toMatchObject({ group: 'a', series: '2023', value: 1, demo: true, tooltip: 'a 2023', data: { report: 'r1' } });

@@ -16,6 +16,9 @@ export interface BarScales {
 	color(series: string): string;
 }
 
+/** Height of the strip that marks a zero on the baseline, px. */
+export const ZERO_MARK = 3;
+
 export interface BarLayout extends BarDatum {
 	x: number;
 	w: number;
@@ -25,6 +28,14 @@ export interface BarLayout extends BarDatum {
 	/** The plot height: the baseline the bar stands on. */
 	base: number;
 	fill: string;
+	/**
+	 * The one rect drawn for a filled value: the bar, or for a zero a 3 px strip on the baseline in the series
+	 * colour (a zero is a real value, its place is marked). One element per bar, not a bar plus a mark.
+	 */
+	rectY: number;
+	rectH: number;
+	/** Demo bars are hatched: the index of the series' hatch pattern (its colour with white stripes), else -1. */
+	hatch: number;
 	/** The value label and where it is drawn: upright when wider than the bar's slot, so neighbours never overlap. */
 	text: string;
 	vertical: boolean;
@@ -58,7 +69,12 @@ export function layoutBars(data: readonly BarDatum[], series: readonly string[],
 			const text = d.value === null ? (d.nullText ?? BLANK) : formatNumber(d.value);
 			const vertical = textWidth(text, labelSize) > slot - 2;
 			const labelAt = `translate(${x + w / 2},${top - 4})${vertical ? ' rotate(-90)' : ''}`;
-			out.push({ ...d, x, w, top, h: s.height - top, base: s.height, fill: s.color(d.series), text, vertical, labelAt, key: `${group}|${d.series}|${i}` });
+			const h = s.height - top;
+			const zero = d.value === 0;
+			const rectY = zero ? s.height - ZERO_MARK : top;
+			const rectH = zero ? ZERO_MARK : h;
+			const hatch = d.demo && !zero && d.value !== null && h >= 1 ? (order.get(d.series) ?? 0) : -1;
+			out.push({ ...d, x, w, top, h, base: s.height, fill: s.color(d.series), rectY, rectH, hatch, text, vertical, labelAt, key: `${group}|${d.series}|${i}` });
 		}
 	}
 	return out;

@@ -13,8 +13,16 @@ import { bodyOrder, coverageOf, factsFromSummary, headlineOf, proseOf, worstOf, 
 
 export const FIRST_VIEW_FILE = 'overview.json';
 export const FIRST_VIEW_KIND = 'gov-disclosure-first-view';
-/** Bodies with their rows in the file: the overview draws the first 60 until asked for all. */
-export const FIRST_VIEW_BODIES = 60;
+/**
+ * How many bodies the overview draws before 全部显示: for 全部地区 (bodies of several counties, in catalog order: a
+ * sample, so a screen and a half of rows), and for one county (all of a typical county's townships and
+ * departments). Drawing the 全部地区 rows is what a filter change back to it costs: 60 rows took ~155 ms at 100k
+ * reports (BENCHMARKS item 14), and the headline figures always count every body.
+ */
+export const LIMIT_ALL = 30;
+export const LIMIT_COUNTY = 60;
+/** Bodies with their rows in the file (the default view is 全部地区). */
+export const FIRST_VIEW_BODIES = LIMIT_ALL;
 
 export interface FirstView {
 	kind: typeof FIRST_VIEW_KIND;

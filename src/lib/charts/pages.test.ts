@@ -79,14 +79,14 @@ describe('overview', () => {
 		const href = (id: string) => `/report?id=${id}`;
 		const yi = c.rows.find((r) => r.body === '甲县乙乡')!;
 		const [none, real, err] = yi.cells.map((x) => cellView(yi, x, href));
-		expect(none).toMatchObject({ year: 2022, status: 'missing', report: '', href: null, cls: 'cell missing', title: '甲县乙乡 2022年：未见报告', icon: '—', word: '未报', also: false });
-		// a real report among demo ones is outlined (class real); an error cell says its count; zero activity adds ○
-		expect(real).toMatchObject({ status: 'error', report: '甲县乙乡_2023', href: '/report?id=甲县乙乡_2023', cls: 'cell error real', word: '错误1', also: true });
+		expect(none).toMatchObject({ year: 2022, status: 'missing', report: '', href: null, cls: 'cell missing', title: '甲县乙乡 2022年：未见报告', word: '未报' });
+		// a real report among demo ones is outlined (class real); an error cell says its count; zero activity adds ○ (class also)
+		expect(real).toMatchObject({ status: 'error', report: '甲县乙乡_2023', href: '/report?id=甲县乙乡_2023', cls: 'cell error real also', word: '错误1' });
 		expect(real.title).toBe(`甲县乙乡 2023年（真实报告）：${cellText(yi.cells[1])}`);
 		expect(real.label).toBe(`${yi.label} 2023年（真实报告）：${cellText(yi.cells[1])}`);
-		expect(err).toMatchObject({ status: 'error', cls: 'cell error', word: '错误2', icon: '✕', also: false });
+		expect(err).toMatchObject({ status: 'error', cls: 'cell error', word: '错误2' });
 		const jia = c.rows.find((r) => r.body === '甲县甲乡')!;
-		expect(cellView(jia, jia.cells[2], href)).toMatchObject({ status: 'zero', cls: 'cell zero', word: '零活动', icon: '○' });
+		expect(cellView(jia, jia.cells[2], href)).toMatchObject({ status: 'zero', cls: 'cell zero', word: '零活动' });
 	});
 	it('sums headline figures over the years, counting blanks instead of adding them as 0', () => {
 		const h = headlineOf(rows, [2023, 2024]);
