@@ -42,6 +42,8 @@ describe('overview of many bodies: the first ones drawn until asked', { timeout:
 		if (!summary) throw new Error('no summary.json');
 		bodies = new Map();
 		for (const r of summary.reports) {
+			// the generator names every county and body
+			if (r.county === null || r.body === null) throw new Error(`${r.id}: no county or body`);
 			const set = bodies.get(r.county) ?? new Set<string>();
 			set.add(r.body);
 			bodies.set(r.county, set);
