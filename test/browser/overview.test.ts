@@ -224,6 +224,27 @@ describe('overview page', () => {
 		}
 	});
 
+	it('prints the whole coverage matrix on A4: every year column inside the page', async () => {
+		// A4 at 96 dpi less Chromium's default margins: ~718 px of printable width
+		const w = await openPage(browser, { width: 718, height: 1000 });
+		try {
+			await w.page.goto(server.url);
+			await overviewReady(w.page);
+			await w.page.emulateMedia({ media: 'print' });
+			const box = await w.page.evaluate(() => {
+				const heads = [...document.querySelectorAll('[data-testid="coverage-matrix"] thead th')];
+				return { page: document.documentElement.clientWidth, rights: heads.map((h) => h.getBoundingClientRect().right), years: heads.length - 1 };
+			});
+			expect(box.years).toBe(new Set(records.map((r) => r.meta.year)).size);
+			for (const right of box.rights) expect(right).toBeLessThanOrEqual(box.page);
+			const pdf = await w.page.pdf({ format: 'A4', printBackground: true });
+			expect(pdf.length).toBeGreaterThan(10_000);
+			expect(w.errors).toEqual([]);
+		} finally {
+			await w.context.close();
+		}
+	});
+
 	it('has no serious or critical accessibility violations', async () => {
 		expect(await seriousViolations(watch.page)).toEqual([]);
 	});
