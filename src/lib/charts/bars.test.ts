@@ -66,6 +66,9 @@ describe('layoutBars', () => {
 			['2025', 297, 3, -1],
 			['2026', 225, 75, -1]
 		]);
+		// a series missing from the order gets a pattern of its own, not series 0's (another colour)
+		const [, extra] = layoutBars([d('b', '2023', 5, { demo: true }), d('b', '其他', 5, { demo: true })], ['2023'], scales(['b']), 44, 11);
+		expect(extra.hatch).toBe(1);
 		// the label of a zero stays above the baseline, where the value would end
 		expect(bars[0].labelAt).toBe(`translate(${bars[0].x + bars[0].w / 2},296)`);
 	});

@@ -56,6 +56,13 @@ export function layoutBars(data: readonly BarDatum[], series: readonly string[],
 		if (list) list.push(d);
 		else byGroup.set(d.group, [d]);
 	}
+	// each series' hatch pattern: its place in `series`, then one more per series not listed (it has its own colour)
+	const patterns = new Map(order);
+	const patternOf = (k: string) => {
+		let i = patterns.get(k);
+		if (i === undefined) patterns.set(k, (i = patterns.size));
+		return i;
+	};
 	const band = s.bandwidth;
 	const out: BarLayout[] = [];
 	for (const [group, list] of byGroup) {
@@ -73,7 +80,7 @@ export function layoutBars(data: readonly BarDatum[], series: readonly string[],
 			const zero = d.value === 0;
 			const rectY = zero ? s.height - ZERO_MARK : top;
 			const rectH = zero ? ZERO_MARK : h;
-			const hatch = d.demo && !zero && d.value !== null && h >= 1 ? (order.get(d.series) ?? 0) : -1;
+			const hatch = d.demo && !zero && d.value !== null && h >= 1 ? patternOf(d.series) : -1;
 			out.push({ ...d, x, w, top, h, base: s.height, fill: s.color(d.series), rectY, rectH, hatch, text, vertical, labelAt, key: `${group}|${d.series}|${i}` });
 		}
 	}
