@@ -3,7 +3,6 @@
  * the real generator and ingest; a copy of build/ serves them. 全部地区 draws the first LIMIT_ALL bodies in the matrix
  * and the requests chart and says so, 再显示 draws the next ones, 全部显示 every body, and a county draws all of its own.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,9 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMIT_ALL, LIMIT_COUNTY } from '../../src/lib/charts/firstview';
 import { parseSummary } from '../../src/lib/store/summary';
-import { ROOT, SCREENSHOTS, launchBrowser, openPage, stageBuild, startStaticDir, type PageWatch, type PreviewServer } from './helpers';
-
-const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
+import { SCREENSHOTS, launchBrowser, openPage, runScript, stageBuild, startStaticDir, type PageWatch, type PreviewServer } from './helpers';
 
 let work: string;
 let site: string;
@@ -23,11 +20,6 @@ let watch: PageWatch;
 /** Bodies per county, from the ingest's summary.json (not from the page). */
 let bodies: Map<string, Set<string>>;
 
-function run(args: string[]) {
-	const r = spawnSync(TSX, args, { cwd: ROOT, encoding: 'utf8' });
-	if (r.status !== 0) throw new Error(`tsx ${args.join(' ')} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
-}
-
 const matrixBodies = () =>
 	watch.page.$$eval('[data-testid="coverage-matrix"] tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-body') ?? ''));
 const chartBodies = () =>
@@ -36,8 +28,8 @@ const chartBodies = () =>
 describe('overview of many bodies: the first ones drawn until asked', { timeout: 180_000 }, () => {
 	beforeAll(async () => {
 		work = mkdtempSync(join(tmpdir(), 'capped-'));
-		run(['scripts/generate.ts', 'scale', '--n', '300', '--out', join(work, 'in')]);
-		run(['scripts/ingest.ts', '--out', join(work, 'out'), join(work, 'in')]);
+		runScript(['scripts/generate.ts', 'scale', '--n', '300', '--out', join(work, 'in')]);
+		runScript(['scripts/ingest.ts', '--out', join(work, 'out'), join(work, 'in')]);
 		const summary = parseSummary(readFileSync(join(work, 'out', 'summary.json'), 'utf8'));
 		if (!summary) throw new Error('no summary.json');
 		bodies = new Map();

@@ -2,7 +2,7 @@
  * Shared helpers for browser tests: serve the built app with `vite preview`, launch Debian Chromium through
  * playwright-core, and block (and count) every request that leaves localhost.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer as createHttpServer } from 'node:http';
@@ -200,6 +200,12 @@ export const PAGES = [
 	{ path: 'quality', ready: '[data-testid="finding-count"]' },
 	{ path: 'report', ready: '[data-testid="report-index"] tbody tr' }
 ] as const;
+
+/** Run one of the project's scripts (e.g. scripts/ingest.ts) with tsx from the project root; throws with its output when it fails. */
+export function runScript(args: string[]): void {
+	const r = spawnSync(resolve(ROOT, 'node_modules/.bin/tsx'), args, { cwd: ROOT, encoding: 'utf8' });
+	if (r.status !== 0) throw new Error(`tsx ${args.join(' ')} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
+}
 
 /**
  * A copy of build/ in a temporary folder with the ingest output `dataDir` in place of the bundled data:

@@ -5,7 +5,6 @@
  * serves that output. Every page must show the payloads as text: no dialog, window.__xss never set, no
  * element the payloads would create, zero CSP violations and no console errors.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,11 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY, CELL, CELL_ID, FILE_A, LABEL, PROSE, SCRIPT, TITLE_C, TOWNSHIP, writeInjectionFiles } from '../fixtures/injection';
 import {
 	PAGES,
-	ROOT,
 	SCREENSHOTS,
 	cspViolations,
 	launchBrowser,
 	openPage,
+	runScript,
 	stageBuild,
 	startStaticDir,
 	watchCsp,
@@ -26,8 +25,6 @@ import {
 	type PreviewServer
 } from './helpers';
 
-const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
-const INGEST = resolve(ROOT, 'scripts/ingest.ts');
 
 let work: string;
 let site: string;
@@ -58,8 +55,7 @@ describe('script injection and CSP', { timeout: 120_000 }, () => {
 	beforeAll(async () => {
 		work = mkdtempSync(join(tmpdir(), 'inject-'));
 		writeInjectionFiles(join(work, 'in'));
-		const r = spawnSync(TSX, [INGEST, '--out', join(work, 'out'), join(work, 'in')], { encoding: 'utf8' });
-		if (r.status !== 0) throw new Error(`ingest failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+		runScript(['scripts/ingest.ts', '--out', join(work, 'out'), join(work, 'in')]);
 		ids = readdirSync(join(work, 'out'))
 			.filter((f) => /\.(txt|html)\.json$/.test(f))
 			.map((f) => f.replace(/\.json$/, ''));
