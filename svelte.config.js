@@ -21,6 +21,15 @@ function styleAttributeHashes() {
 	return values.map((v) => `sha256-${createHash('sha256').update(v).digest('base64')}`);
 }
 
+/**
+ * The one inline script of src/app.html (it hides the overview's prerendered view before the first paint when it
+ * would not be the view asked for), allowed by its hash; SvelteKit hashes its own boot scripts itself.
+ */
+function appScriptHashes() {
+	const appHtml = readFileSync(fileURLToPath(new URL('./src/app.html', import.meta.url)), 'utf8');
+	return [...appHtml.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `sha256-${createHash('sha256').update(m[1]).digest('base64')}`);
+}
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	compilerOptions: {
@@ -29,8 +38,11 @@ const config = {
 	},
 	kit: {
 		// Plain files any web server (or a county intranet share) can serve.
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
-		alias: { $data: 'data' },
+		// (GD_BUILD_DIR: npm run bench builds each of its data sets into a folder of its own)
+		adapter: adapter({ pages: process.env.GD_BUILD_DIR || 'build', assets: process.env.GD_BUILD_DIR || 'build', fallback: undefined, strict: true }),
+		// the data folder the build takes its data files from (the ingest's output; npm run bench builds each of its
+		// data sets with GD_DATA_DIR set to that set's folder)
+		alias: { $data: process.env.GD_DATA_DIR || 'data' },
 		// each page's few small stylesheets go into its HTML: a request each on HTTP/1.1's six connections delayed the
 		// scripts and summary.json of the overview's first paint (allowed by the CSP through their hashes)
 		inlineStyleThreshold: 8192,
@@ -43,7 +55,7 @@ const config = {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self', 'wasm-unsafe-eval'],
+				'script-src': ['self', 'wasm-unsafe-eval', ...appScriptHashes()],
 				'worker-src': ['self'],
 				'connect-src': ['self'],
 				'img-src': ['self', 'data:', 'blob:'],

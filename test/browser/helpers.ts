@@ -3,7 +3,7 @@
  * playwright-core, and block (and count) every request that leaves localhost.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer as createHttpServer } from 'node:http';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -208,29 +208,25 @@ export function runScript(args: string[]): void {
 }
 
 /**
- * A copy of build/ in a temporary folder with the ingest output `dataDir` in place of the bundled data:
- * its records under data/, its Arrow files and summary.json over the hashed assets the app fetches
- * (src/lib/db/assets.ts). Serve it with STATIC_DIR or startStaticDir. Remove it with rmSync when done.
+ * The app built into a temporary folder with the ingest output `dataDir` in place of the bundled data (GD_DATA_DIR:
+ * its Arrow files, summary.json and the overview's prerendered default view), and its records under data/. Serve it
+ * with STATIC_DIR or startStaticDir. Remove it with rmSync when done.
  */
 export function stageBuild(dataDir: string): string {
 	assertBuilt();
 	const dir = mkdtempSync(join(tmpdir(), 'site-'));
-	cpSync(resolve(ROOT, 'build'), dir, { recursive: true });
+	// the app built with that data (the overview's default view is prerendered into its HTML), as a county would
+	const env: NodeJS.ProcessEnv = { ...process.env, GD_DATA_DIR: dataDir, GD_BUILD_DIR: dir, NODE_ENV: 'production' };
+	for (const k of Object.keys(env)) if (k.startsWith('VITEST')) delete env[k];
+	const b = spawnSync(resolve(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], { cwd: ROOT, env, encoding: 'utf8' });
+	if (b.status !== 0) throw new Error(`vite build with ${dataDir} failed (${b.status}):\n${b.stdout}\n${b.stderr}`);
+	// its data/<id>.json report records (the build copies the bundled ones from data/)
 	const data = resolve(dir, 'data');
 	rmSync(data, { recursive: true, force: true });
 	mkdirSync(data);
 	for (const f of readdirSync(dataDir))
 		if (f.endsWith('.json') && JSON.parse(readFileSync(join(dataDir, f), 'utf8'))?.kind === 'gov-disclosure-report')
 			copyFileSync(join(dataDir, f), join(data, f));
-	const assets = resolve(dir, '_app/immutable/assets');
-	const swapped = new Set<string>();
-	for (const f of readdirSync(assets)) {
-		const m = f.match(/^(reports|findings|summary)\.[\w-]+\.(arrow|json)$/);
-		if (!m) continue;
-		copyFileSync(join(dataDir, `${m[1]}.${m[2]}`), join(assets, f));
-		swapped.add(m[1]);
-	}
-	if (swapped.size !== 3) throw new Error(`build/_app/immutable/assets: found ${[...swapped].join(', ')} of reports, findings, summary`);
 	return dir;
 }
 

@@ -201,6 +201,23 @@ describeCorpus('导入报告 (upload in the browser)', () => {
 		expect((await listIds(page)).sort()).toEqual([GEN, HTML, PDF].sort());
 		expect(await coverageBodies(page)).not.toContain(TEMPLATE_META.body);
 
+		// the hint the overview's boot script reads: its prerendered default view (without the uploads) stays hidden
+		// before the first paint, and the view drawn later counts them
+		expect(await page.evaluate(() => localStorage.getItem('gov-disclosure-has-uploads'))).toBe('3');
+		const early = await watch.context.newPage();
+		try {
+			await early.route('**/_app/immutable/**/*.js', (route) => route.abort('blockedbyclient'));
+			await early.goto(server.url);
+			expect(await early.$eval('[data-testid="coverage"]', (e) => getComputedStyle(e).visibility)).toBe('hidden');
+			expect(await early.$eval('[data-testid="data-notice"]', (e) => getComputedStyle(e).visibility)).toBe('hidden');
+		} finally {
+			await early.close();
+		}
+		await page.goto(server.url);
+		await page.locator('[data-testid="source"][data-state="ready"]').waitFor({ timeout: 90_000 });
+		expect(await page.$eval('[data-testid="coverage"]', (e) => getComputedStyle(e).visibility)).toBe('visible');
+		expect(await page.locator('[data-testid="upload-count"]').getAttribute('data-count')).toBe('3');
+
 		await page.goto(`${server.url}upload`);
 		await engineHas(page, 3);
 		await page.locator('[data-testid="remove-all"]').click();
@@ -211,6 +228,7 @@ describeCorpus('导入报告 (upload in the browser)', () => {
 		await engineHas(page, 0);
 		expect(await page.locator('[data-testid="upload-empty"]').count()).toBe(1);
 		expect(await storedRecords(page)).toEqual([]);
+		expect(await page.evaluate(() => localStorage.getItem('gov-disclosure-has-uploads'))).toBeNull();
 		const bodies = await coverageBodies(page);
 		expect(bodies).not.toContain(GEN_BODY);
 		// the bundled 洪泽区 2023 report (replaced while uploaded) is back

@@ -10,7 +10,6 @@ import duckdbWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.j
 import reportsUrl from '$data/reports.arrow?url&no-inline';
 import findingsUrl from '$data/findings.arrow?url&no-inline';
 import summaryUrl from '$data/summary.json?url&no-inline';
-import firstViewUrl from '$data/overview.json?url&no-inline';
 
 export const DUCKDB_WASM_URL: string = duckdbWasmUrl;
 export const DUCKDB_WORKER_URL: string = duckdbWorkerUrl;
@@ -24,5 +23,3 @@ export const DATA_FILES = [
 /** The small precomputed digest (written by the ingest's finalize) the overview draws first, while DuckDB starts. */
 export const SUMMARY_URL: string = summaryUrl;
 
-/** The overview's default view precomputed from summary.json (src/lib/charts/firstview.ts): drawn before summary.json is in. */
-export const FIRST_VIEW_URL: string = firstViewUrl;

@@ -1,17 +1,19 @@
 /**
- * summary.json, loaded once per page (before DuckDB): the first paint of the overview and the filter options of every
- * page. A failure leaves `rows` null; the pages then wait for DuckDB. overview.json (the overview's default view,
- * precomputed from the same rows) is loaded beside it: `first` holds it while summary.json is not in yet, and only
- * when no report was added in this browser (its figures would not count them).
+ * summary.json, loaded once per page (before DuckDB): the overview's figures and the filter options of every page.
+ * A failure leaves `rows` null; the pages then wait for DuckDB. The overview's default view (overview.json,
+ * precomputed from the same rows) comes with the overview's HTML (+page.server.ts): `first` holds it while
+ * summary.json is not in yet, unless a report was added in this browser (its figures would not count them). Until
+ * the browser storage has been read that is not known: the view is shown, and hidden by the page's boot script
+ * (src/app.html) when the storage hint says there are uploads (uploads-hint.ts).
  */
-import { parseFirstView, type FirstView } from '$lib/charts/firstview';
+import type { FirstView } from '$lib/charts/firstview';
 import { parseSummary, type SummaryRow } from '$lib/store/summary';
-import { FIRST_VIEW_URL, SUMMARY_URL } from './assets';
+import { SUMMARY_URL } from './assets';
 import { mergeSummary, type SummaryPatch } from './merge';
 
 export interface SummaryState {
 	rows: SummaryRow[] | null;
-	/** overview.json until `rows` is loaded; null once it is, when it failed, or when uploads (or their state) are not known to be none. */
+	/** The overview's default view until `rows` is loaded; null once it is, and when this browser has uploads. */
 	first: FirstView | null;
 	/** ms from navigation start to the summary being parsed (for the first-paint measurement). */
 	loadedAt: number | null;
@@ -32,20 +34,18 @@ let loading: Promise<SummaryRow[] | null> | undefined;
 /** summary.json's rows as fetched, and the uploads' rows and patches merged into them (see uploads.ts). */
 let base: SummaryRow[] | null = null;
 let extra: { rows: SummaryRow[]; patches: SummaryPatch[] } = { rows: [], patches: [] };
-/** Set once the browser storage was read (setUploadRows): until then the uploads are not known to be none. */
-let uploadsKnown = false;
+/** Resolved once the browser storage was read (setUploadRows). */
 let uploadsRead: () => void = () => {};
 const uploadsReadP = new Promise<void>((ok) => (uploadsRead = ok));
 let firstLoaded: FirstView | null = null;
 
 function showFirst() {
-	summaryState.first = !base && uploadsKnown && !extra.rows.length && !extra.patches.length ? firstLoaded : null;
+	summaryState.first = !base && !extra.rows.length && !extra.patches.length ? firstLoaded : null;
 }
 
 /** Set the uploads' rows (and the bundled rows whose cross-year findings they change). */
 export function setUploadRows(rows: SummaryRow[], patches: SummaryPatch[]): void {
 	extra = { rows, patches };
-	uploadsKnown = true;
 	uploadsRead();
 	if (base) summaryState.rows = mergeSummary(base, rows, patches);
 	showFirst();
@@ -77,21 +77,10 @@ export function ensureSummary(): Promise<SummaryRow[] | null> {
 	return loading;
 }
 
-let loadingFirst: Promise<void> | undefined;
-
-/** Load overview.json (a failure only means the overview waits for summary.json). */
-export function ensureFirstView(): Promise<void> {
-	loadingFirst ??= (async () => {
-		try {
-			const res = await fetch(FIRST_VIEW_URL);
-			if (!res.ok || base) return;
-			firstLoaded = parseFirstView(await res.text()) ?? null;
-			showFirst();
-		} catch {
-			/* the overview waits for summary.json */
-		}
-	})();
-	return loadingFirst;
+/** The overview's default view, as prerendered into its HTML (once, when the page is loaded on the overview). */
+export function setFirstView(v: FirstView | null): void {
+	firstLoaded = v;
+	showFirst();
 }
 
 /**
@@ -99,9 +88,6 @@ export function ensureFirstView(): Promise<void> {
  * (10 MB at 100k reports) blocks the page for a while, and the small first view is what should be seen meanwhile.
  */
 async function firstViewDrawn(): Promise<void> {
-	if (!loadingFirst) return;
-	await loadingFirst;
-	if (firstLoaded && !uploadsKnown) await uploadsReadP;
 	if (!summaryState.first) return;
 	// (a background tab runs no animation frames: then after 100 ms)
 	await new Promise<void>((ok) => {

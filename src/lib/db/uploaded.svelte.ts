@@ -10,6 +10,7 @@ import { summaryRow } from '$lib/store/summary';
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { setUploadRows } from './summary.svelte';
 import { UPLOAD_ORIGIN } from './merge';
+import { setUploadsHint } from './uploads-hint';
 
 class UploadedState {
 	/** The uploads as they are in the tables (origin 用户上传, cross-year findings with the bundled years). Replaced whole, never deeply proxied. */
@@ -60,6 +61,7 @@ export async function applyUploads(conn: AsyncDuckDBConnection): Promise<void> {
 /** Replace the set of uploads (the records as stored); the caller then re-syncs the database. */
 export function setCurrentUploads(records: CheckedReport[]): void {
 	current = records;
+	setUploadsHint(records.length);
 	uploadedState.records = records.map((r) => ({ ...r, meta: { ...r.meta, origin: UPLOAD_ORIGIN } }));
 	setUploadRows(uploadedState.records.map(summaryRow), []);
 }
