@@ -142,6 +142,23 @@ async function browserSet(set: DataSet, o: Options, url: string, notes: string[]
 	};
 }
 
+/**
+ * The build that serves a data set: build/ for the bundled data; for the others the app built with GD_DATA_DIR set to
+ * the set's folder, into bench/scale/<key>.build/ (the overview's HTML has that set's default view; the JS is the
+ * same). Reused with --skip-build when it exists. (Its data/<id>.json report records are the bundled ones: the
+ * report page is not measured.)
+ */
+function buildFor(set: DataSet, o: Options): string {
+	if (set.key === 'bundled') return join(ROOT, 'build');
+	const out = join(SCALE_DIR, `${set.key}.build`);
+	if (o.skipBuild && existsSync(join(out, 'index.html'))) return out;
+	log(`vite build with the ${set.key} data (${set.dir}) into ${out}`);
+	const env = { ...process.env, GD_DATA_DIR: set.dir, GD_BUILD_DIR: out };
+	const b = spawnSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env });
+	if (b.status !== 0) throw new Error(`vite build with ${set.dir} failed`);
+	return out;
+}
+
 async function main() {
 	const o = parseArgs(process.argv.slice(2));
 	const notes: string[] = [];
@@ -216,15 +233,15 @@ async function main() {
 	};
 	save();
 	if (!o.skipBrowser) {
-		const server = await serve(join(ROOT, 'build'), sets[0].dir);
-		try {
-			for (const set of sets) {
-				server.use(set.dir);
+		for (const set of sets) {
+			// the overview's default view is prerendered into its HTML: each data set is served from a build of its own
+			const server = await serve(buildFor(set, o), set.dir);
+			try {
 				result.sizes[set.key] = { ...(await browserSet(set, o, server.url, notes)), ...(set.tiledFrom ? { tiled_from: set.tiledFrom } : {}) };
-				save(); // after each data set, so a long run interrupted later keeps what it measured
+			} finally {
+				await server.stop();
 			}
-		} finally {
-			await server.stop();
+			save(); // after each data set, so a long run interrupted later keeps what it measured
 		}
 	}
 	notes.push(`load average at end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
