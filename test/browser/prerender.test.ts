@@ -18,6 +18,8 @@ const cards = (page: Page) =>
 	page.$$eval('[data-testid="headline"] li', (lis) => Object.fromEntries(lis.map((li) => [li.getAttribute('data-key'), li.getAttribute('data-value')])));
 const visibility = (page: Page, testid: string) =>
 	page.$eval(`[data-testid="${testid}"]`, (e) => getComputedStyle(e).visibility);
+/** What stands in for the hidden view (a CSS ::before of <main>); "none" when nothing does. */
+const placeholder = (page: Page) => page.$eval('main', (m) => getComputedStyle(m, '::before').content);
 /** A page on which none of the app's own scripts loads (the inline boot script of the HTML still runs). */
 async function withoutAppScripts(page: Page) {
 	await page.route('**/_app/immutable/**/*.js', (route) => route.abort('blockedbyclient'));
@@ -89,6 +91,7 @@ describe('the overview prerendered', () => {
 			await w.page.goto(`${server.url}?region=${encodeURIComponent('托里县')}`);
 			expect(await visibility(w.page, 'coverage')).toBe('hidden');
 			expect(await visibility(w.page, 'data-notice')).toBe('hidden');
+			expect(await placeholder(w.page)).toBe('"正在载入数据…"');
 			await w.page.unrouteAll();
 			w.errors.length = 0; // the blocked scripts' load errors
 			await w.page.goto(`${server.url}?region=${encodeURIComponent('托里县')}`);
@@ -105,17 +108,20 @@ describe('the overview prerendered', () => {
 	it('is hidden while the browser says it holds uploads; a stale hint is dropped once the storage is read', async () => {
 		const w = await openPage(browser);
 		try {
+			// set on a page where no app script runs (the 导入报告 page would read the empty storage and clear it)
+			await withoutAppScripts(w.page);
 			await w.page.goto(`${server.url}upload`);
 			await w.page.evaluate((k) => localStorage.setItem(k, '2'), HINT);
-			await withoutAppScripts(w.page);
 			await w.page.goto(server.url);
 			expect(await visibility(w.page, 'coverage')).toBe('hidden');
+			expect(await placeholder(w.page)).toBe('"正在载入数据…"');
 			// with the scripts: no upload is stored, so the default view is shown and the hint removed
 			await w.page.unrouteAll();
 			w.errors.length = 0; // the blocked scripts' load errors
 			await w.page.goto(server.url);
 			await w.page.locator(OVERVIEW_READY).waitFor({ timeout: 90_000 });
 			expect(await visibility(w.page, 'coverage')).toBe('visible');
+			expect(await placeholder(w.page)).toBe('none');
 			expect(await w.page.evaluate((k) => localStorage.getItem(k), HINT)).toBeNull();
 			expect(w.errors).toEqual([]);
 		} finally {
