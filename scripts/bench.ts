@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { filterSteps, launch, loadRun, CHROMIUM, type LoadRun } from './bench/browser';
+import { buildWithData } from './bench/build';
 import { bundled, ensureScale, ensureTiled, ROOT, SCALE_DIR, type DataSet } from './bench/data';
 import { shape, timeFloor, requestsTotal } from './bench/floor';
 import { measureIngest } from './bench/ingest';
@@ -153,9 +154,7 @@ function buildFor(set: DataSet, o: Options): string {
 	const out = join(SCALE_DIR, `${set.key}.build`);
 	if (o.skipBuild && existsSync(join(out, 'index.html'))) return out;
 	log(`vite build with the ${set.key} data (${set.dir}) into ${out}`);
-	const env = { ...process.env, GD_DATA_DIR: set.dir, GD_BUILD_DIR: out };
-	const b = spawnSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env });
-	if (b.status !== 0) throw new Error(`vite build with ${set.dir} failed`);
+	buildWithData(set.dir, out);
 	return out;
 }
 

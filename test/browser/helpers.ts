@@ -10,6 +10,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { createServer } from 'node:net';
 import { extname, join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { buildWithData } from '../../scripts/bench/build';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -216,10 +217,7 @@ export function stageBuild(dataDir: string): string {
 	assertBuilt();
 	const dir = mkdtempSync(join(tmpdir(), 'site-'));
 	// the app built with that data (the overview's default view is prerendered into its HTML), as a county would
-	const env: NodeJS.ProcessEnv = { ...process.env, GD_DATA_DIR: dataDir, GD_BUILD_DIR: dir, NODE_ENV: 'production' };
-	for (const k of Object.keys(env)) if (k.startsWith('VITEST')) delete env[k];
-	const b = spawnSync(resolve(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], { cwd: ROOT, env, encoding: 'utf8' });
-	if (b.status !== 0) throw new Error(`vite build with ${dataDir} failed (${b.status}):\n${b.stdout}\n${b.stderr}`);
+	buildWithData(dataDir, dir);
 	// its data/<id>.json report records (the build copies the bundled ones from data/)
 	const data = resolve(dir, 'data');
 	rmSync(data, { recursive: true, force: true });

@@ -6,10 +6,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UPLOADS_HINT } from '../../src/lib/db/uploads-hint';
 import { cell, launchBrowser, openPage, OVERVIEW_READY, readDataRecords, startPreview, type PreviewServer } from './helpers';
 
 const records = readDataRecords();
-const HINT = 'gov-disclosure-has-uploads';
 let server: PreviewServer;
 let browser: Browser;
 
@@ -111,7 +111,7 @@ describe('the overview prerendered', () => {
 			// set on a page where no app script runs (the 导入报告 page would read the empty storage and clear it)
 			await withoutAppScripts(w.page);
 			await w.page.goto(`${server.url}upload`);
-			await w.page.evaluate((k) => localStorage.setItem(k, '2'), HINT);
+			await w.page.evaluate((k) => localStorage.setItem(k, '2'), UPLOADS_HINT);
 			await w.page.goto(server.url);
 			expect(await visibility(w.page, 'coverage')).toBe('hidden');
 			expect(await placeholder(w.page)).toBe('"正在载入数据…"');
@@ -122,7 +122,7 @@ describe('the overview prerendered', () => {
 			await w.page.locator(OVERVIEW_READY).waitFor({ timeout: 90_000 });
 			expect(await visibility(w.page, 'coverage')).toBe('visible');
 			expect(await placeholder(w.page)).toBe('none');
-			expect(await w.page.evaluate((k) => localStorage.getItem(k), HINT)).toBeNull();
+			expect(await w.page.evaluate((k) => localStorage.getItem(k), UPLOADS_HINT)).toBeNull();
 			expect(w.errors).toEqual([]);
 		} finally {
 			await w.context.close();

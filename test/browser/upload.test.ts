@@ -12,6 +12,7 @@ import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { checkReport, type CheckedReport } from '../../src/lib/check';
+import { UPLOADS_HINT } from '../../src/lib/db/uploads-hint';
 import { buildDocx } from '../../src/lib/generate/docx';
 import { writeHtml } from '../../src/lib/generate/html';
 import { writeTxt } from '../../src/lib/generate/txt';
@@ -203,7 +204,7 @@ describeCorpus('导入报告 (upload in the browser)', () => {
 
 		// the hint the overview's boot script reads: its prerendered default view (without the uploads) stays hidden
 		// before the first paint, and the view drawn later counts them
-		expect(await page.evaluate(() => localStorage.getItem('gov-disclosure-has-uploads'))).toBe('3');
+		expect(await page.evaluate((k) => localStorage.getItem(k), UPLOADS_HINT)).toBe('3');
 		const early = await watch.context.newPage();
 		try {
 			await early.route('**/_app/immutable/**/*.js', (route) => route.abort('blockedbyclient'));
@@ -228,7 +229,7 @@ describeCorpus('导入报告 (upload in the browser)', () => {
 		await engineHas(page, 0);
 		expect(await page.locator('[data-testid="upload-empty"]').count()).toBe(1);
 		expect(await storedRecords(page)).toEqual([]);
-		expect(await page.evaluate(() => localStorage.getItem('gov-disclosure-has-uploads'))).toBeNull();
+		expect(await page.evaluate((k) => localStorage.getItem(k), UPLOADS_HINT)).toBeNull();
 		const bodies = await coverageBodies(page);
 		expect(bodies).not.toContain(GEN_BODY);
 		// the bundled 洪泽区 2023 report (replaced while uploaded) is back
