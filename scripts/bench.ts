@@ -199,6 +199,7 @@ async function main() {
 		for (const f of FORMATS) result.ingest_per_s[f] = round(ing.rates[f], 1);
 		for (const f of FORMATS) result.ingest_per_cpu_s[f] = round(ing.cpuRates[f], 1);
 		result.ingest_sample = ing.sample;
+		result.ingest_real_pdf = { per_s: round(ing.realPdf.per_s, 1), per_cpu_s: round(ing.realPdf.per_cpu_s, 1), sample: ing.realPdf.sample };
 	}
 
 	if (!o.skipBuild) {
@@ -218,7 +219,7 @@ async function main() {
 	if (o.update && existsSync(o.out)) {
 		// keep the parts this run does not measure
 		const old = JSON.parse(readFileSync(o.out, 'utf8')) as BenchResult;
-		if (o.skipIngest) Object.assign(result, { ingest_per_s: old.ingest_per_s, ingest_per_cpu_s: old.ingest_per_cpu_s, ingest_sample: old.ingest_sample });
+		if (o.skipIngest) Object.assign(result, { ingest_per_s: old.ingest_per_s, ingest_per_cpu_s: old.ingest_per_cpu_s, ingest_sample: old.ingest_sample, ingest_real_pdf: old.ingest_real_pdf });
 		const measured = new Set(o.skipBrowser ? [] : sets.map((s) => s.key));
 		const kept = Object.keys(old.sizes).filter((k) => !measured.has(k));
 		result.sizes = { ...Object.fromEntries(kept.map((k) => [k, old.sizes[k]])), ...result.sizes };

@@ -2,11 +2,12 @@
  * npm run generate -- demo --out DIR [--seed S]
  *   the demo county (托里县: seven townships, the county government, ten departments, 2019–2025) as
  *   report files, every one marked 演示数据 in the file itself; the planted faults are listed.
- * npm run generate -- scale --n N --out DIR [--seed S] [--docx SHARE]
+ * npm run generate -- scale --n N --out DIR [--seed S] [--docx SHARE] [--pdf SHARE]
  *   N reports of many counties' bodies × 7 years with the same distributions, mixed file kinds
- *   (docx share 0.1 by default: they are the slow ones), written one by one (nothing held in memory).
- *   Scale output belongs in an ignored folder such as bench/scale/. The .docx files are built in
- *   worker threads (this same script), the rest on the main thread.
+ *   (docx and pdf shares 0.1 each by default: they are the slow ones), written one by one (nothing
+ *   held in memory). Scale output belongs in an ignored folder such as bench/scale/. The .docx and
+ *   .pdf files are built in worker threads (this same script), the rest on the main thread.
+ * PDFs embed a system CJK font (see src/lib/generate/pdf.ts): without one, generate stops and says which to install.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -20,7 +21,7 @@ import { SCALE_SEED, scaleReports } from '../src/lib/generate/scale';
 function usage(msg?: string): never {
 	if (msg) console.error(msg);
 	console.error('用法: npm run generate -- demo --out 目录 [--seed 种子]');
-	console.error('      npm run generate -- scale --n 份数 --out 目录 [--seed 种子] [--docx 比例]');
+	console.error('      npm run generate -- scale --n 份数 --out 目录 [--seed 种子] [--docx 比例] [--pdf 比例]');
 	process.exit(2);
 }
 
@@ -31,6 +32,7 @@ function parseArgs(argv: string[]) {
 	let n: number | undefined;
 	let seed: number | undefined;
 	let docx: number | undefined;
+	let pdf: number | undefined;
 	const num = (v: string | undefined, name: string) => {
 		const x = Number(v);
 		if (v === undefined || !Number.isFinite(x) || x < 0) usage(`${name} 需要一个非负数`);
@@ -42,13 +44,16 @@ function parseArgs(argv: string[]) {
 		else if (a === '--n') n = Math.floor(num(rest[++i], '--n'));
 		else if (a === '--seed') seed = Math.floor(num(rest[++i], '--seed'));
 		else if (a === '--docx') docx = num(rest[++i], '--docx');
+		else if (a === '--pdf') pdf = num(rest[++i], '--pdf');
 		else if (a === '--help' || a === '-h') usage();
 		else usage(`未知选项 ${a}`);
 	}
 	if (!out) usage('缺少 --out 输出目录');
 	if (mode === 'scale' && n === undefined) usage('scale 需要 --n 份数');
 	if (docx !== undefined && docx > 1) usage('--docx 是 0 到 1 之间的比例');
-	return { mode, out: resolve(out), n: n ?? 0, seed, docx };
+	if (pdf !== undefined && pdf > 1) usage('--pdf 是 0 到 1 之间的比例');
+	if ((docx ?? 0.1) + (pdf ?? 0.1) + 0.35 > 1) usage('--docx 与 --pdf 之和不能超过 0.65（网页占 0.35）');
+	return { mode, out: resolve(out), n: n ?? 0, seed, docx, pdf };
 }
 
 async function demo(out: string, seed: number) {
@@ -69,18 +74,21 @@ async function demo(out: string, seed: number) {
 	} else console.log(`（种子 ${seed} 不是默认种子 ${DEMO_SEED}：预置问题的位置不变，数值不同）`);
 }
 
-interface DocxJob {
+type SlowKind = 'docx' | 'pdf';
+
+interface FileJob {
 	id: number;
+	kind: SlowKind;
 	spec: ReportSpec;
 	seed: number;
 }
 
 /**
- * Worker threads that build .docx files (the slow kind): submit() resolves with the bytes. Jobs are
+ * Worker threads that build .docx and .pdf files (the slow kinds): submit() resolves with the bytes. Jobs are
  * posted at once to the worker with the fewest outstanding (a worker queues its own), so the workers
  * keep busy while the main thread writes the other kinds.
  */
-class DocxPool {
+class FilePool {
 	private workers: { w: Worker; outstanding: number }[] = [];
 	private pending = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
 	private next = 0;
@@ -106,13 +114,13 @@ class DocxPool {
 		}
 	}
 
-	submit(spec: ReportSpec, seed: number): Promise<Uint8Array> {
+	submit(kind: SlowKind, spec: ReportSpec, seed: number): Promise<Uint8Array> {
 		const id = this.next++;
 		const slot = this.workers.reduce((a, b) => (b.outstanding < a.outstanding ? b : a));
 		slot.outstanding++;
 		return new Promise((resolve, reject) => {
 			this.pending.set(id, { resolve, reject });
-			slot.w.postMessage({ id, spec, seed } satisfies DocxJob);
+			slot.w.postMessage({ id, kind, spec, seed } satisfies FileJob);
 		});
 	}
 
@@ -121,13 +129,13 @@ class DocxPool {
 	}
 }
 
-function docxWorker() {
-	// one job at a time: interleaving many async docx builds only adds garbage
+function fileWorker() {
+	// one job at a time: interleaving many async builds only adds garbage
 	let chain = Promise.resolve();
-	parentPort!.on('message', (job: DocxJob) => {
+	parentPort!.on('message', (job: FileJob) => {
 		chain = chain.then(async () => {
 			try {
-				const bytes = await fileBytes(job.spec, 'docx', { seed: job.seed });
+				const bytes = await fileBytes(job.spec, job.kind, { seed: job.seed });
 				parentPort!.postMessage({ id: job.id, bytes }, [bytes.buffer as ArrayBuffer]);
 			} catch (e) {
 				parentPort!.postMessage({ id: job.id, error: (e as Error).message });
@@ -136,7 +144,7 @@ function docxWorker() {
 	});
 }
 
-async function scale(out: string, n: number, seed: number, docx: number | undefined) {
+async function scale(out: string, n: number, seed: number, docx: number | undefined, pdf: number | undefined) {
 	const t0 = performance.now();
 	let written = 0;
 	let bytes = 0;
@@ -158,16 +166,17 @@ async function scale(out: string, n: number, seed: number, docx: number | undefi
 			else console.error(line);
 		}
 	};
-	// small runs build .docx inline; large ones in a pool (bounded queue: nothing piles up in memory)
-	const pool = n >= 200 && (docx ?? 0.1) > 0 && !process.env.NO_POOL ? new DocxPool(Math.max(1, Math.min(4, availableParallelism()))) : undefined;
+	// small runs build .docx and .pdf inline; large ones in a pool (bounded queue: nothing piles up in memory)
+	const slow = (docx ?? 0.1) + (pdf ?? 0.1) > 0;
+	const pool = n >= 200 && slow && !process.env.NO_POOL ? new FilePool(Math.max(1, Math.min(4, availableParallelism()))) : undefined;
 	const waiting = new Set<Promise<void>>();
 	try {
-		for (const r of scaleReports(n, { seed, docxShare: docx })) {
+		for (const r of scaleReports(n, { seed, docxShare: docx, pdfShare: pdf })) {
 			const path = join(out, r.path);
 			const k = r.kind === 'html' ? `html(${r.charset})` : r.kind;
 			kinds[k] = (kinds[k] ?? 0) + 1;
-			if (pool && r.kind === 'docx') {
-				const p: Promise<void> = pool.submit(r.spec, r.docxSeed).then((data) => {
+			if (pool && (r.kind === 'docx' || r.kind === 'pdf')) {
+				const p: Promise<void> = pool.submit(r.kind, r.spec, r.docxSeed).then((data) => {
 					write(path, data);
 					waiting.delete(p);
 				});
@@ -192,7 +201,7 @@ async function scale(out: string, n: number, seed: number, docx: number | undefi
 async function main() {
 	const a = parseArgs(process.argv.slice(2));
 	if (a.mode === 'demo') await demo(a.out, a.seed ?? DEMO_SEED);
-	else await scale(a.out, a.n, a.seed ?? SCALE_SEED, a.docx);
+	else await scale(a.out, a.n, a.seed ?? SCALE_SEED, a.docx, a.pdf);
 }
 
 if (isMainThread)
@@ -200,4 +209,4 @@ if (isMainThread)
 		console.error(`generate 出错：${(e as Error).stack ?? e}`);
 		process.exit(3);
 	});
-else docxWorker();
+else fileWorker();

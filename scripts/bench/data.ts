@@ -1,7 +1,8 @@
 /**
  * Scale data sets for the benchmark, cached in bench/scale/ (git-ignored): bench/scale/<N>/ holds the report files
  * (`npm run generate -- scale`), bench/scale/<N>.out/ the ingest output (`npm run ingest`). A `.complete` marker is
- * written after each step, so an interrupted run is redone rather than half-used. An ingest output cached from before
+ * written after each step, so an interrupted run is redone rather than half-used; the files' marker holds the
+ * generator's SCALE_VERSION, so a set written by an older generator is written (and ingested) again. An ingest output cached from before
  * overview.json gets it written from its summary.json.
  */
 import { spawnSync } from 'node:child_process';
@@ -13,6 +14,7 @@ import { finalize, readFailures } from '../../src/lib/store/fs';
 import { tile } from './tile';
 import { FIRST_VIEW_FILE, firstView, firstViewJson } from '../../src/lib/charts/firstview';
 import { parseSummary } from '../../src/lib/store/summary';
+import { SCALE_VERSION } from '../../src/lib/generate/scale';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SCALE_DIR = join(ROOT, 'bench/scale');
@@ -39,10 +41,13 @@ function run(args: string[], log: (s: string) => void, okCodes = [0]) {
 export async function ensureScale(n: number, log: (s: string) => void): Promise<DataSet> {
 	const files = join(SCALE_DIR, String(n));
 	const out = join(SCALE_DIR, `${n}.out`);
-	if (!existsSync(join(files, '.complete'))) {
+	const generated = join(files, '.complete');
+	if (!existsSync(generated) || readFileSync(generated, 'utf8') !== SCALE_VERSION) {
+		if (existsSync(generated)) log(`${files}: written by an older generator (${readFileSync(generated, 'utf8') || 'scale-files 1'}), writing it again`);
 		rmSync(files, { recursive: true, force: true });
+		rmSync(out, { recursive: true, force: true });
 		run(['scripts/generate.ts', 'scale', '--n', String(n), '--out', files], log);
-		writeFileSync(join(files, '.complete'), '');
+		writeFileSync(generated, SCALE_VERSION);
 	}
 	const done = join(out, '.complete');
 	const layout = existsSync(done) ? readFileSync(done, 'utf8') : undefined;
@@ -80,11 +85,13 @@ export async function ensureTiled(n: number, base: DataSet, log: (s: string) => 
 	const copies = Math.round(n / baseN);
 	if (!Number.isInteger(baseN) || copies < 1 || copies * baseN !== n) throw new Error(`${n} is not a multiple of ${base.key}`);
 	const dir = join(SCALE_DIR, `${n}.tiled-${baseN}`);
-	if (!existsSync(join(dir, '.complete')) || readFileSync(join(dir, '.complete'), 'utf8') !== readFileSync(join(base.dir, '.complete'), 'utf8')) {
+	// made from this very ingest output of these very files
+	const from = [join(base.dir, '.complete'), ...(base.files ? [join(base.files, '.complete')] : [])].map((p) => readFileSync(p, 'utf8')).join(' · ');
+	if (!existsSync(join(dir, '.complete')) || readFileSync(join(dir, '.complete'), 'utf8') !== from) {
 		log(`tiling ${base.key} × ${copies} into ${dir}`);
 		rmSync(dir, { recursive: true, force: true });
 		await tile(base.dir, dir, copies);
-		writeFileSync(join(dir, '.complete'), readFileSync(join(base.dir, '.complete'), 'utf8'));
+		writeFileSync(join(dir, '.complete'), from);
 	}
 	ensureFirstView(dir, log);
 	return { key: String(n), dir, tiledFrom: `${base.key} × ${copies}` };

@@ -58,9 +58,13 @@ export async function ingestRate(files: string[], runs: number): Promise<{ wall:
 	return { wall: median(wall), cpu: median(cpu) };
 }
 
+/**
+ * Rates per kind on samples of the generated scale files (the same generator for every kind), and on the real
+ * corpus's PDFs (repeated `pdfRepeat` times): published PDFs are longer and carry bigger fonts than generated ones.
+ */
 export async function measureIngest(opts: { scaleDir: string; corpusDir: string; sample: number; pdfRepeat: number; runs: number; log: (s: string) => void }) {
 	const kinds = filesByKind(opts.scaleDir);
-	const pdfs = (() => {
+	const corpusPdfs = (() => {
 		try {
 			return filesByKind(opts.corpusDir).pdf ?? [];
 		} catch {
@@ -71,16 +75,27 @@ export async function measureIngest(opts: { scaleDir: string; corpusDir: string;
 		txt: spread(kinds.txt ?? [], opts.sample),
 		html: spread(kinds.html ?? [], opts.sample),
 		docx: spread(kinds.docx ?? [], opts.sample),
-		pdf: Array.from({ length: opts.pdfRepeat }, () => pdfs).flat()
+		pdf: spread(kinds.pdf ?? [], opts.sample)
 	};
 	const rates = {} as Record<Format, number | null>;
 	const cpuRates = {} as Record<Format, number | null>;
+	const measure = async (what: string, files: string[]) => {
+		opts.log(`ingest ${what}: ${files.length} files × ${opts.runs} runs`);
+		const r = await ingestRate(files, opts.runs);
+		opts.log(`ingest ${what}: ${r.wall?.toFixed(1) ?? '—'} reports/s (${r.cpu?.toFixed(1) ?? '—'} per CPU second)`);
+		return r;
+	};
 	for (const f of Object.keys(samples) as Format[]) {
-		opts.log(`ingest ${f}: ${samples[f].length} files × ${opts.runs} runs`);
-		const r = await ingestRate(samples[f], opts.runs);
+		const r = await measure(f, samples[f]);
 		rates[f] = r.wall;
 		cpuRates[f] = r.cpu;
-		opts.log(`ingest ${f}: ${r.wall?.toFixed(1) ?? '—'} reports/s (${r.cpu?.toFixed(1) ?? '—'} per CPU second)`);
 	}
-	return { rates, cpuRates, sample: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.length])) as Record<Format, number> };
+	const realFiles = Array.from({ length: opts.pdfRepeat }, () => corpusPdfs).flat();
+	const real = await measure('pdf (real corpus)', realFiles);
+	return {
+		rates,
+		cpuRates,
+		sample: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.length])) as Record<Format, number>,
+		realPdf: { per_s: real.wall, per_cpu_s: real.cpu, sample: realFiles.length }
+	};
 }

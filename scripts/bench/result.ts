@@ -32,6 +32,11 @@ export interface BenchResult {
 	ingest_per_cpu_s: Record<Format, number | null>;
 	/** How many files each ingest sample had. */
 	ingest_sample: Record<Format, number>;
+	/**
+	 * The real corpus's PDFs (published reports: more pages, bigger embedded fonts than the generated ones the
+	 * ingest_per_s.pdf sample is drawn from); absent in files from before generated PDFs existed.
+	 */
+	ingest_real_pdf?: { per_s: number | null; per_cpu_s: number | null; sample: number };
 	app_js_gzip_kb: number | null;
 	wasm_gzip_kb: number | null;
 	/** Keyed by data set: 'bundled' (data/) and the report counts, e.g. '1000'. */
@@ -92,6 +97,8 @@ export function formatTable(r: BenchResult): string {
 	lines.push('');
 	lines.push('ingest (reports/s, one core): ' + FORMATS.map((f) => `${f} ${cell(r.ingest_per_s[f], 1)} (n=${r.ingest_sample[f]})`).join(' · '));
 	lines.push('ingest (reports per CPU second): ' + FORMATS.map((f) => `${f} ${cell(r.ingest_per_cpu_s?.[f] ?? null, 1)}`).join(' · '));
+	if (r.ingest_real_pdf)
+		lines.push(`ingest of the real corpus PDFs: ${cell(r.ingest_real_pdf.per_s, 1)}/s, ${cell(r.ingest_real_pdf.per_cpu_s, 1)} per CPU second (n=${r.ingest_real_pdf.sample})`);
 	lines.push(`app JS ${cell(r.app_js_gzip_kb, 1)} KB gzip · duckdb wasm ${cell(r.wasm_gzip_kb, 1)} KB gzip`);
 	lines.push('');
 	const head = ['data', 'reports', 'first chart', 'duckdb ready', 'all charts', 'filter p50', 'filter p95', 'memory MB', 'JS heap MB', 'floor agg ms'];

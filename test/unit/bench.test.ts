@@ -129,5 +129,11 @@ describe('result', () => {
 		]);
 		expect(lines).toContain('ingest (reports/s, one core): txt 612.4 (n=300) · html 480 (n=300) · docx 90 (n=300) · pdf 4.3 (n=15)');
 		expect(lines).toContain('ingest (reports per CPU second): txt 700 · html 650.5 · docx 100 · pdf 5');
+		// files from before generated PDFs have no real-PDF rate: no line for it
+		expect(lines.some((l) => l.includes('real corpus PDFs'))).toBe(false);
+	});
+	it('prints the real corpus PDFs rate beside the generated ones when measured', () => {
+		const r = { ...sample(), ingest_real_pdf: { per_s: 5.14, per_cpu_s: 6, sample: 15 } };
+		expect(formatTable(r).split('\n')).toContain('ingest of the real corpus PDFs: 5.1/s, 6 per CPU second (n=15)');
 	});
 });

@@ -13,8 +13,11 @@ import { DEMO_BODIES, DEMO_FAULTS, DEMO_SEED, REAL_REPORTS, demoCounty, type Gen
 import { bytesOf } from '../../src/lib/generate/files';
 import { scaleReports } from '../../src/lib/generate/scale';
 import type { Report } from '../../src/lib/parse';
+import { extractPdf } from '../../src/lib/extract/pdf';
+import { paragraphs } from '../../src/lib/extract/model';
 import { ingestBytes } from '../../src/lib/store/ingest';
 import { DEMO_MARKER } from '../../src/lib/template';
+import { describeWithCjkFont, hasCjkFont } from '../cjk-font';
 import { corpusFile, describeCorpus } from '../corpus';
 
 const TSX = join(import.meta.dirname, '../../node_modules/.bin/tsx');
@@ -38,7 +41,8 @@ function walk(dir: string): string[] {
 	return readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
 }
 
-describe('demo county generator', () => {
+// the demo county has PDF reports, which embed a system CJK font
+describeWithCjkFont('demo county generator', () => {
 	const demo = demoCounty();
 	const files = new Map<string, Uint8Array>();
 	const byFile = new Map<string, CheckedReport>();
@@ -56,13 +60,14 @@ describe('demo county generator', () => {
 	const findingsOf = (g: GeneratedReport | undefined) => byFile.get(g!.file)!.findings;
 	const all = (): Finding[] => checked.flatMap((r) => r.findings);
 
-	it('is deterministic: the same seed gives the same reports and the same bytes (txt, html UTF-8 and GBK, docx)', async () => {
+	it('is deterministic: the same seed gives the same reports and the same bytes (txt, html UTF-8 and GBK, docx, pdf)', async () => {
 		expect(demoCounty(DEMO_SEED)).toEqual(demo);
 		const samples = [
 			demo.find((g) => g.kind === 'txt')!,
 			demo.find((g) => g.kind === 'html' && g.charset === 'utf-8')!,
 			demo.find((g) => g.kind === 'html' && g.charset === 'gbk')!,
-			demo.find((g) => g.kind === 'docx')!
+			demo.find((g) => g.kind === 'docx')!,
+			demo.find((g) => g.kind === 'pdf')!
 		];
 		for (const g of samples) expect(Buffer.from(await bytesOf(g)).equals(Buffer.from(files.get(g.file)!)), g.file).toBe(true);
 		// another seed: same bodies and years, other numbers
@@ -89,11 +94,15 @@ describe('demo county generator', () => {
 		expect(DEMO_BODIES.filter((b) => b.kind === 'department')).toHaveLength(10);
 		expect(demo).toHaveLength(DEMO_BODIES.length * 7 - 2);
 		expect(new Set(demo.map((g) => g.file)).size).toBe(demo.length);
-		for (const g of demo) expect(g.file).toMatch(/^toli_[a-z]+_20(19|2[0-5])\.(txt|html|docx)$/);
+		for (const g of demo) expect(g.file).toMatch(/^toli_[a-z]+_20(19|2[0-5])\.(txt|html|docx|pdf)$/);
 		// the formats by year, and a mix of file kinds
 		for (const g of demo) expect(g.format).toBe(g.year <= 2020 ? '2019' : '2021');
 		const kinds = new Set(demo.map((g) => `${g.kind}${g.charset ? `:${g.charset}` : ''}`));
-		expect(kinds).toEqual(new Set(['txt', 'html:utf-8', 'html:gbk', 'docx']));
+		expect(kinds).toEqual(new Set(['txt', 'html:utf-8', 'html:gbk', 'docx', 'pdf']));
+		// 阿克别里斗乡, 自然资源局 and 卫生健康委员会 publish PDFs; one of them carries a planted fault
+		expect(new Set(demo.filter((g) => g.kind === 'pdf').map((g) => g.code))).toEqual(new Set(['akebielidou', 'zrzyj', 'wjw']));
+		expect(demo.filter((g) => g.kind === 'pdf').length).toBeGreaterThanOrEqual(10);
+		expect(demo.some((g) => g.kind === 'pdf' && g.faults.length)).toBe(true);
 	});
 
 	it('never generates 库普乡 2024 (a real report); 库普乡 2023 carries nothing forward, 2025 starts from nothing', () => {
@@ -107,9 +116,15 @@ describe('demo county generator', () => {
 		}
 	});
 
-	it('every file says it is demo data, right after its title', () => {
+	it('every file says it is demo data, right after its title', async () => {
 		for (const g of demo) {
 			if (g.kind === 'docx') continue; // zipped: checked through the parser below
+			if (g.kind === 'pdf') {
+				// in the text layer, as the line after the title
+				const ps = paragraphs(await extractPdf(g.file, files.get(g.file)!)).map((p) => p.text);
+				expect(ps.slice(0, 2), g.file).toEqual([g.spec.title, DEMO_MARKER]);
+				continue;
+			}
 			const text = new TextDecoder(g.charset === 'gbk' ? 'gbk' : 'utf-8').decode(files.get(g.file));
 			if (g.kind === 'txt') expect(text.startsWith(`${g.spec.title}\n${DEMO_MARKER}\n`), g.file).toBe(true);
 			else {
@@ -222,6 +237,7 @@ describe('demo county generator', () => {
 });
 
 describeCorpus('demo county beside the real 库普乡 2024', () => {
+	// 库普乡 publishes .txt: no PDF, no font needed
 	it('the years around the real report agree with it: no X1 or X2 finding', async () => {
 		const demo = demoCounty().filter((g) => g.code === 'kupu');
 		const parsed = [await parse('toli_kupu_2024.txt', corpusFile('toli_kupu_2024.txt'))];
@@ -241,12 +257,15 @@ describe('scale generator', () => {
 	});
 	afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-	it('npm run generate -- scale --n 50 writes 50 parseable demo files with the intended values', async () => {
-		const r = spawnSync(TSX, [SCRIPT, 'scale', '--n', '50', '--out', join(out, 'a'), '--seed', '3'], { encoding: 'utf8' });
+	it('npm run generate -- scale --n 50 writes 50 parseable demo files (txt, html, docx, pdf) with the intended values', async () => {
+		// PDFs need a system CJK font: without one (a clone elsewhere) this run writes none
+		const pdfShare = hasCjkFont ? 0.1 : 0;
+		const r = spawnSync(TSX, [SCRIPT, 'scale', '--n', '50', '--out', join(out, 'a'), '--seed', '3', '--pdf', String(pdfShare)], { encoding: 'utf8' });
 		expect(r.status, r.stderr).toBe(0);
 		expect(r.stdout).toMatch(/规模数据：50 份报告/);
 		const written = walk(join(out, 'a')).map((p) => relative(join(out, 'a'), p)).sort();
-		const intended = [...scaleReports(50, { seed: 3 })];
+		const intended = [...scaleReports(50, { seed: 3, pdfShare })];
+		expect(new Set(intended.map((g) => g.kind))).toEqual(new Set(['txt', 'html', 'docx', ...(hasCjkFont ? ['pdf'] : [])]));
 		expect(written).toEqual(intended.map((g) => g.path).sort());
 		const parsed: Report[] = [];
 		for (const g of intended) {
@@ -262,14 +281,17 @@ describe('scale generator', () => {
 		expect(errors.filter((x) => clean.has(x.report))).toEqual([]);
 	}, 60_000);
 
-	it('streams large runs with .docx built in worker threads: same files as in-process', async () => {
-		const r = spawnSync(TSX, [SCRIPT, 'scale', '--n', '200', '--out', join(out, 'b'), '--docx', '0.2'], { encoding: 'utf8' });
+	it('streams large runs with .docx and .pdf built in worker threads: same files as in-process', async () => {
+		const r = spawnSync(TSX, [SCRIPT, 'scale', '--n', '200', '--out', join(out, 'b'), '--docx', '0.2', '--pdf', String(hasCjkFont ? 0.1 : 0)], { encoding: 'utf8' });
 		expect(r.status, r.stderr).toBe(0);
-		const intended = [...scaleReports(200, { docxShare: 0.2 })];
+		const intended = [...scaleReports(200, { docxShare: 0.2, pdfShare: hasCjkFont ? 0.1 : 0 })];
 		expect(walk(join(out, 'b'))).toHaveLength(200);
 		const docx = intended.filter((g) => g.kind === 'docx');
 		expect(docx.length).toBeGreaterThan(20);
 		for (const g of docx.slice(0, 5)) expect(readFileSync(join(out, 'b', g.path)).equals(Buffer.from(await bytesOf(g))), g.path).toBe(true);
+		const pdf = intended.filter((g) => g.kind === 'pdf');
+		if (hasCjkFont) expect(pdf.length).toBeGreaterThan(10);
+		for (const g of pdf.slice(0, 5)) expect(readFileSync(join(out, 'b', g.path)).equals(Buffer.from(await bytesOf(g))), g.path).toBe(true);
 		// place names stay unambiguous across many counties
 		const bodies = new Set(intended.map((g) => g.body));
 		expect(bodies.size).toBe(new Set(intended.map((g) => g.code)).size);

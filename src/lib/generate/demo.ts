@@ -1,7 +1,7 @@
 /**
  * The demo county: a county modelled on 托里县 (塔城地区, 新疆) — its seven townships, the county
  * government and ten county departments, 2019–2025 — as generated report files of the kinds a county
- * collects (.txt from .docx, web pages in UTF-8 and GBK, .docx). Every file says in itself that it is
+ * collects (.txt from .docx, web pages in UTF-8 and GBK, .docx, PDF). Every file says in itself that it is
  * demo data. The numbers are consistent (model.ts) except for the real-world faults planted at fixed,
  * documented places (DEMO_FAULTS), so the dashboard has something true to show.
  *
@@ -48,7 +48,7 @@ export const DEMO_BODIES: DemoBody[] = [
 	township('duolate', '多拉特乡', 'html'),
 	township('wuxuete', '乌雪特乡', 'txt'),
 	township('kupu', '库普乡', 'txt'),
-	township('akebielidou', '阿克别里斗乡', 'docx'),
+	township('akebielidou', '阿克别里斗乡', 'pdf'),
 	{ code: 'gov', name: '人民政府', kind: 'government', self: '县人民政府', profile: GOVERNMENT, file: 'html', gbkUntil: 2021, style: { yuan: true } },
 	...DEPARTMENTS.map(
 		(d, i): DemoBody => ({
@@ -57,7 +57,7 @@ export const DEMO_BODIES: DemoBody[] = [
 			kind: 'department',
 			self: d.self,
 			profile: d.profile,
-			file: (['docx', 'html', 'docx', 'html', 'txt', 'html', 'docx', 'txt', 'html', 'txt'] as FileKind[])[i],
+			file: (['docx', 'html', 'pdf', 'html', 'txt', 'pdf', 'docx', 'txt', 'html', 'txt'] as FileKind[])[i],
 			charset: d.code === 'zjj' || d.code === 'gaj' ? 'gbk' : undefined,
 			style: { thousands: d.thousands, feeDecimals: d.feeDecimals }
 		})
@@ -259,7 +259,8 @@ export interface GeneratedReport {
 
 function fileKind(b: DemoBody, year: number, seed: number): { kind: FileKind; charset?: Charset } {
 	const r = rng(seedOf(seed, 'file', b.code, year));
-	// mostly the body's usual kind; now and then another (a different clerk, a new portal)
+	// mostly the body's usual kind; now and then another (a different clerk, a new portal); a PDF only
+	// from a body that usually publishes PDFs, so adding PDF bodies left every other body's files as they were
 	const kinds: FileKind[] = ['txt', 'html', 'docx'];
 	const kind = r.chance(0.75) ? b.file : r.pick(kinds.filter((k) => k !== b.file));
 	if (kind !== 'html') return { kind };
@@ -267,7 +268,7 @@ function fileKind(b: DemoBody, year: number, seed: number): { kind: FileKind; ch
 	return { kind, charset: gbk ? 'gbk' : 'utf-8' };
 }
 
-const EXT: Record<FileKind, string> = { txt: 'txt', html: 'html', docx: 'docx' };
+const EXT: Record<FileKind, string> = { txt: 'txt', html: 'html', docx: 'docx', pdf: 'pdf' };
 
 /** The demo county's reports, every body and year except the real ones and the planted missing year. */
 export function demoCounty(seed = DEMO_SEED): GeneratedReport[] {

@@ -1,14 +1,16 @@
 /**
  * A report spec as the bytes of a file: .txt (docx-text layout, UTF-8), .html (UTF-8 or GBK, as
- * older portals publish them) or .docx (a real Word package from the docx builder).
+ * older portals publish them), .docx (a real Word package from the docx builder) or .pdf (ruled
+ * tables in an embedded CJK font, from the PDFKit writer).
  */
 import iconv from 'iconv-lite';
 import type { ReportSpec } from './document';
 import { buildDocx } from './docx';
+import { buildPdf } from './pdf';
 import { writeHtml } from './html';
 import { writeTxt } from './txt';
 
-export type FileKind = 'txt' | 'html' | 'docx';
+export type FileKind = 'txt' | 'html' | 'docx' | 'pdf';
 export type Charset = 'utf-8' | 'gbk';
 
 export interface FileOptions {
@@ -25,6 +27,7 @@ const utf8 = new TextEncoder();
 export async function fileBytes(spec: ReportSpec, kind: FileKind, o: FileOptions = {}): Promise<Uint8Array> {
 	if (kind === 'txt') return utf8.encode(writeTxt(spec));
 	if (kind === 'docx') return buildDocx(spec, { seed: o.seed ?? 1, creator: '演示数据生成器' });
+	if (kind === 'pdf') return buildPdf(spec, { creator: '演示数据生成器' });
 	const html = writeHtml(spec, { charset: o.charset ?? 'utf-8', boilerplate: o.boilerplate, site: o.site });
 	if (o.charset !== 'gbk') return utf8.encode(html);
 	const bytes = iconv.encode(html, 'gbk');

@@ -16,6 +16,12 @@ import { rng, seedOf, type Rand } from './random';
 
 export const SCALE_SEED = 1;
 
+/**
+ * Version of what scale runs write, kept with cached sets (bench/scale/<N>/.complete) so a set
+ * written by an older generator is written again: 2 = PDFs in the mix (10% by default).
+ */
+export const SCALE_VERSION = 'scale-files 2';
+
 export interface ScaleReport extends GeneratedReport {
 	/** Path under the output folder: <county code>/<file>. */
 	path: string;
@@ -27,6 +33,8 @@ export interface ScaleOptions {
 	docxShare?: number;
 	/** Share of web pages (default 0.35; a third of them GBK). */
 	htmlShare?: number;
+	/** Share of PDFs (default 0.1). */
+	pdfShare?: number;
 }
 
 /** Rates of the planted faults per report. */
@@ -88,8 +96,10 @@ function fileKind(r: Rand, o: ScaleOptions): { kind: FileKind; charset?: Charset
 	const x = r.next();
 	const docx = o.docxShare ?? 0.1;
 	const html = o.htmlShare ?? 0.35;
+	const pdf = o.pdfShare ?? 0.1;
 	if (x < docx) return { kind: 'docx' };
 	if (x < docx + html) return { kind: 'html', charset: r.chance(1 / 3) ? 'gbk' : 'utf-8' };
+	if (x >= 1 - pdf) return { kind: 'pdf' };
 	return { kind: 'txt' };
 }
 
