@@ -15,6 +15,7 @@ import { checkReport, type CheckedReport } from '../../src/lib/check';
 import { UPLOADS_HINT } from '../../src/lib/db/uploads-hint';
 import { buildDocx } from '../../src/lib/generate/docx';
 import { writeHtml } from '../../src/lib/generate/html';
+import { buildPdf } from '../../src/lib/generate/pdf';
 import { writeTxt } from '../../src/lib/generate/txt';
 import type { ReportMeta } from '../../src/lib/parse';
 import { datasetFiles } from '../../src/lib/store/dataset';
@@ -236,18 +237,30 @@ describeCorpus('导入报告 (upload in the browser)', () => {
 		expect(bodies).toContain('淮安市洪泽区人民政府');
 	});
 
-	it('a folder with a reports.csv: the sheet gives body, county and year (no form); a dropped file is parsed too', async () => {
+	it('a folder with a reports.csv: the sheet gives body, county and year (no form), a generated PDF reads as in Node; a dropped file is parsed too', async () => {
 		const { page } = watch;
 		const dir = mkdtempSync(resolve(tmpdir(), 'upload-folder-'));
 		mkdirSync(resolve(dir, 'wjw'));
 		// a title without place or year: reports.csv says who and when
 		writeFileSync(resolve(dir, 'wjw/wjw.html'), writeHtml(randomSpec('2021', 52, { title: '卫生健康委员会政府信息公开工作年度报告' }).spec));
 		writeFileSync(resolve(dir, 'wjw/reports.csv'), '文件名,单位,县,年份\nwjw.html,示例县卫生健康委员会,示例县,2022\n');
+		// and a generated PDF (the demo data's writer) whose title names its body and year: not in the sheet, read from the file
+		const pdfSpec = randomSpec('2021', 54, { title: '示例县己乡2023年政府信息公开工作年度报告' });
+		const pdf = await buildPdf(pdfSpec.spec);
+		writeFileSync(resolve(dir, 'wjw/ji_2023.pdf'), pdf);
 		await page.goto(`${server.url}upload`);
 		await engineHas(page, 0);
 		await page.locator('[data-testid="folder-input"]').setInputFiles(resolve(dir, 'wjw'));
 		await page.locator('[data-testid="upload-list"] tr[data-report="wjw.html"]').waitFor({ timeout: 60_000 });
+		await page.locator('[data-testid="upload-list"] tr[data-report="ji_2023.pdf"]').waitFor({ timeout: 60_000 });
 		expect(await page.locator('[data-testid="pending"]').count()).toBe(0);
+		const pdfRow = page.locator('[data-testid="upload-list"] tr[data-report="ji_2023.pdf"]');
+		expect(await pdfRow.locator('[data-col="body"]').innerText()).toBe('示例县己乡');
+		expect(await pdfRow.locator('[data-col="year"]').innerText()).toBe('2023');
+		await engineHas(page, 2);
+		const storedPdf = (await storedRecords(page)).find((r) => r.id === 'ji_2023.pdf')!;
+		expect(storedPdf.cells).toEqual(pdfSpec.expected);
+		expect(storedPdf.cells).toEqual((await nodeRecord('ji_2023.pdf', pdf)).cells);
 		const row = page.locator('[data-testid="upload-list"] tr[data-report="wjw.html"]');
 		expect(await row.locator('[data-col="body"]').innerText()).toBe('示例县卫生健康委员会');
 		expect(await row.locator('[data-col="county"]').innerText()).toBe('示例县');
@@ -269,7 +282,7 @@ describeCorpus('导入报告 (upload in the browser)', () => {
 			.first()
 			.waitFor({ timeout: 60_000 });
 		expect(await page.locator('[data-testid="upload-failures"], [data-testid="pending"]').allTextContents()).toEqual([]);
-		await engineHas(page, 2);
+		await engineHas(page, 3);
 		const stored = await storedRecords(page);
 		const want = await nodeRecord('wu_2024.txt', new TextEncoder().encode(txt));
 		expect(stored.find((r) => r.id === 'wu_2024.txt')!.cells).toEqual(want.cells);
