@@ -207,8 +207,9 @@ async function main() {
 		const b = spawnSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
 		if (b.status !== 0) throw new Error('vite build failed');
 	}
-	if (existsSync(join(ROOT, 'build/_app'))) {
-		const sizes = buildSizes(ROOT);
+	const sizes = existsSync(join(ROOT, 'build/_app')) ? buildSizes(ROOT) : undefined;
+	if (sizes === null) notes.push("sizes not measured: .svelte-kit's manifest is from another build than build/ (a per-data-set build; run without --skip-build)");
+	else if (sizes) {
 		result.app_js_gzip_kb = sizes.app_js_gzip_kb;
 		result.wasm_gzip_kb = sizes.wasm_gzip_kb;
 		notes.push(`duckdb JS (worker + lazily loaded db chunk with apache-arrow) ${sizes.duckdb_js_gzip_kb} KB gzip, not in app JS`);
@@ -220,6 +221,7 @@ async function main() {
 		// keep the parts this run does not measure
 		const old = JSON.parse(readFileSync(o.out, 'utf8')) as BenchResult;
 		if (o.skipIngest) Object.assign(result, { ingest_per_s: old.ingest_per_s, ingest_per_cpu_s: old.ingest_per_cpu_s, ingest_sample: old.ingest_sample, ingest_real_pdf: old.ingest_real_pdf });
+		if (!sizes) Object.assign(result, { app_js_gzip_kb: old.app_js_gzip_kb, wasm_gzip_kb: old.wasm_gzip_kb });
 		const measured = new Set(o.skipBrowser ? [] : sets.map((s) => s.key));
 		const kept = Object.keys(old.sizes).filter((k) => !measured.has(k));
 		result.sizes = { ...Object.fromEntries(kept.map((k) => [k, old.sizes[k]])), ...result.sizes };

@@ -32,10 +32,16 @@ export function onDemandFiles(manifest: Record<string, { file: string; isDynamic
 		.map(([, v]) => v.file);
 }
 
+/**
+ * The sizes of build/, or null when Vite's manifest in .svelte-kit/ is not build/'s: the bench's per-data-set builds
+ * (GD_BUILD_DIR) write their own manifest there, so after them (`--skip-build`) the duckdb chunk would not be found
+ * and would count as app JS.
+ */
 export function buildSizes(root: string) {
 	const build = join(root, 'build');
 	const manifestPath = join(root, '.svelte-kit/output/client/.vite/manifest.json');
-	const manifest = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')) : {};
+	const manifest: Record<string, { file: string }> = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')) : {};
+	if (Object.values(manifest).some((v) => !existsSync(join(build, v.file)))) return null;
 	const duck = new Set(duckdbFiles(manifest).map((f) => join(build, f)));
 	const later = new Set(onDemandFiles(manifest).map((f) => join(build, f)));
 	const js = walk(join(build, '_app')).filter((p) => /\.m?js$/.test(p));

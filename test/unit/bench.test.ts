@@ -11,6 +11,7 @@ import { requestsTotal, shape, type Columns } from '../../scripts/bench/floor';
 import { spread } from '../../scripts/bench/ingest';
 import { formatTable, verdicts, type BenchResult } from '../../scripts/bench/result';
 import { dataOverrides } from '../../scripts/bench/serve';
+import { buildSizes } from '../../scripts/bench/sizes';
 import { median, medianOfRuns, percentile, round } from '../../scripts/bench/stats';
 
 describe('stats', () => {
@@ -135,5 +136,29 @@ describe('result', () => {
 	it('prints the real corpus PDFs rate beside the generated ones when measured', () => {
 		const r = { ...sample(), ingest_real_pdf: { per_s: 5.14, per_cpu_s: 6, sample: 15 } };
 		expect(formatTable(r).split('\n')).toContain('ingest of the real corpus PDFs: 5.1/s, 6 per CPU second (n=15)');
+	});
+});
+
+describe('buildSizes', () => {
+	it('counts the duckdb chunk apart, and measures nothing when the manifest is from another build', () => {
+		const root = mkdtempSync(join(tmpdir(), 'bench-sizes-'));
+		try {
+			const imm = join(root, 'build/_app/immutable/chunks');
+			mkdirSync(imm, { recursive: true });
+			mkdirSync(join(root, '.svelte-kit/output/client/.vite'), { recursive: true });
+			writeFileSync(join(imm, 'app.js'), 'console.log(1);'.repeat(200));
+			writeFileSync(join(imm, 'db.js'), 'let duck = 2;'.repeat(5000));
+			const manifest = (db: string) =>
+				writeFileSync(join(root, '.svelte-kit/output/client/.vite/manifest.json'), JSON.stringify({ 'src/lib/db/index.ts': { file: db, src: 'src/lib/db/index.ts' } }));
+			manifest('_app/immutable/chunks/db.js');
+			const s = buildSizes(root)!;
+			expect(s.app_files).toBe(1);
+			expect(s.duckdb_js_files).toBe(1);
+			// a per-data-set build wrote its own manifest: its db chunk is not in build/
+			manifest('_app/immutable/chunks/db-OTHER.js');
+			expect(buildSizes(root)).toBeNull();
+		} finally {
+			rmSync(root, { recursive: true, force: true });
+		}
 	});
 });
