@@ -14,6 +14,16 @@ import { dataOverrides } from '../../scripts/bench/serve';
 import { buildSizes } from '../../scripts/bench/sizes';
 import { median, medianOfRuns, percentile, round } from '../../scripts/bench/stats';
 
+/** Run `fn` in a fresh temporary folder, removed afterwards. */
+function inTempDir(prefix: string, fn: (dir: string) => void) {
+	const dir = mkdtempSync(join(tmpdir(), prefix));
+	try {
+		fn(dir);
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
 describe('stats', () => {
 	it('median and interpolated percentiles', () => {
 		expect(median([5, 1, 3])).toBe(3);
@@ -66,8 +76,7 @@ describe('plain-JS floor', () => {
 
 describe('server data overrides', () => {
 	it('maps the hashed data assets of a build to the files of a data set', () => {
-		const dir = mkdtempSync(join(tmpdir(), 'bench-serve-'));
-		try {
+		inTempDir('bench-serve-', (dir) => {
 			const assets = join(dir, '_app/immutable/assets');
 			mkdirSync(assets, { recursive: true });
 			for (const f of ['reports.SEXZ-aEY.arrow', 'findings.BsE0NKAL.arrow', 'summary.CEfFPbvo.json', 'duckdb-eh.9ubY-jlA.wasm', '0.CXw.css'])
@@ -83,9 +92,7 @@ describe('server data overrides', () => {
 			expect(dataOverrides(dir, '/d/10000.out').get('/_app/immutable/assets/overview.Bq1x2.json')).toBe('/d/10000.out/overview.json');
 			rmSync(join(assets, 'summary.CEfFPbvo.json'));
 			expect(() => dataOverrides(dir, '/d')).toThrow('expected the data assets');
-		} finally {
-			rmSync(dir, { recursive: true, force: true });
-		}
+		});
 	});
 });
 
@@ -141,8 +148,7 @@ describe('result', () => {
 
 describe('buildSizes', () => {
 	it('counts the duckdb chunk apart, and measures nothing when the manifest is from another build', () => {
-		const root = mkdtempSync(join(tmpdir(), 'bench-sizes-'));
-		try {
+		inTempDir('bench-sizes-', (root) => {
 			const imm = join(root, 'build/_app/immutable/chunks');
 			mkdirSync(imm, { recursive: true });
 			mkdirSync(join(root, '.svelte-kit/output/client/.vite'), { recursive: true });
@@ -157,8 +163,6 @@ describe('buildSizes', () => {
 			// a per-data-set build wrote its own manifest: its db chunk is not in build/
 			manifest('_app/immutable/chunks/db-OTHER.js');
 			expect(buildSizes(root)).toBeNull();
-		} finally {
-			rmSync(root, { recursive: true, force: true });
-		}
+		});
 	});
 });

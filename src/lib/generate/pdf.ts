@@ -12,7 +12,7 @@
  *
  * The bytes are deterministic for one font file: fixed document dates and file ID.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import type { LayoutRow } from '../template';
@@ -72,13 +72,15 @@ const CELL = 9;
 const PAD = 3;
 const MIN_ROW = 18;
 
+/** Grid columns of a table (its first row spans them all). */
+const gridWidth = (layout: LayoutRow[]) => layout[0].reduce((a, c) => a + (c.colspan ?? 1), 0);
+
 /**
  * Column widths (pt) of each table, left to right: label columns wide enough for the longest label
  * on two or three lines, value columns share the rest. t3's first column holds 三、本年度办理结果
  * down 22 rows; its second the group labels （三）不予公开 …
  */
-function columnWidths(layout: LayoutRow[], total: number): number[] {
-	const width = layout[0].reduce((a, c) => a + (c.colspan ?? 1), 0);
+function columnWidths(width: number, total: number): number[] {
 	const labels = width === 10 ? [44, 70, 150] : width === 15 ? [] : [170];
 	const rest = (total - labels.reduce((a, b) => a + b, 0)) / (width - labels.length);
 	return [...labels, ...Array.from({ length: width - labels.length }, () => rest)];
@@ -94,8 +96,7 @@ interface Placed {
 }
 
 /** Every cell with the grid row and column it starts at (columns covered by a rowspan from above are skipped). */
-function placeCells(layout: LayoutRow[]): Placed[] {
-	const width = layout[0].reduce((a, c) => a + (c.colspan ?? 1), 0);
+function placeCells(layout: LayoutRow[], width: number): Placed[] {
 	const taken = layout.map(() => new Array<boolean>(width).fill(false));
 	const out: Placed[] = [];
 	layout.forEach((row, ri) => {
@@ -128,22 +129,31 @@ function rowHeights(doc: Doc, cells: Placed[], xs: number[], n: number): number[
 	return h;
 }
 
-/** Draw one table with its top at y; returns its height. */
-function drawTable(doc: Doc, layout: LayoutRow[], y: number, measureOnly = false): number {
-	const total = PAGE.width - PAGE.left - PAGE.right;
-	const widths = columnWidths(layout, total);
-	const xs = widths.reduce((acc, w) => [...acc, acc[acc.length - 1] + w], [PAGE.left]);
-	const cells = placeCells(layout);
+/** A table laid out: its cells, column lines (x) and row lines (y from the table's top), measured once, drawn later. */
+interface TableGeometry {
+	cells: Placed[];
+	xs: number[];
+	ys: number[];
+	height: number;
+}
+
+function tableGeometry(doc: Doc, layout: LayoutRow[]): TableGeometry {
+	const width = gridWidth(layout);
+	const xs = columnWidths(width, PAGE.width - PAGE.left - PAGE.right).reduce((acc, w) => [...acc, acc[acc.length - 1] + w], [PAGE.left]);
+	const cells = placeCells(layout, width);
 	doc.fontSize(CELL);
-	const hs = rowHeights(doc, cells, xs, layout.length);
-	const ys = hs.reduce((acc, h) => [...acc, acc[acc.length - 1] + h], [y]);
-	if (measureOnly) return ys[ys.length - 1] - y;
-	doc.lineWidth(0.5);
+	const ys = rowHeights(doc, cells, xs, layout.length).reduce((acc, h) => [...acc, acc[acc.length - 1] + h], [0]);
+	return { cells, xs, ys, height: ys[ys.length - 1] };
+}
+
+/** Draw a laid-out table with its top at `top`. */
+function drawTable(doc: Doc, { cells, xs, ys }: TableGeometry, top: number): void {
+	doc.fontSize(CELL).lineWidth(0.5);
 	for (const c of cells) {
 		const x0 = xs[c.col];
 		const x1 = xs[c.col + c.cols];
-		const y0 = ys[c.row];
-		const y1 = ys[c.row + c.rows];
+		const y0 = top + ys[c.row];
+		const y1 = top + ys[c.row + c.rows];
 		doc.rect(x0, y0, x1 - x0, y1 - y0).stroke();
 		if (!c.text) continue;
 		const w = x1 - x0 - 2 * PAD;
@@ -159,7 +169,6 @@ function drawTable(doc: Doc, layout: LayoutRow[], y: number, measureOnly = false
 		const th = doc.heightOfString(c.text, { width: w });
 		doc.text(c.text, x0 + PAD, y0 + (y1 - y0 - th) / 2, { width: w, align: c.cols > 1 || c.rows > 1 ? 'center' : 'left' });
 	}
-	return ys[ys.length - 1] - y;
 }
 
 /** A report as PDF bytes: title, demo line, the six sections with their prose, the three tables. */
@@ -196,19 +205,18 @@ export function buildPdf(spec: ReportSpec, options: PdfBuildOptions = {}): Promi
 	const foot = PAGE.height - PAGE.bottom;
 	for (const [key, heading, table] of SECTION_HEADINGS) {
 		const prose = spec.prose[key] ?? [];
-		const layout = table && filledLayout(spec, table);
-		const height = layout ? drawTable(doc, layout, 0, true) : 0;
+		const grid = table && tableGeometry(doc, filledLayout(spec, table));
 		// a heading stays with its table when nothing comes between them
-		if (layout && !prose.length && doc.y + 2 * BODY + height > foot) doc.addPage();
+		if (grid && !prose.length && doc.y + 2 * BODY + grid.height > foot) doc.addPage();
 		paragraph(heading);
 		for (const p of prose) paragraph(p);
-		if (!layout) continue;
+		if (!grid) continue;
 		doc.moveDown(0.3);
-		if (doc.y + height > foot) doc.addPage();
+		if (doc.y + grid.height > foot) doc.addPage();
 		const top = doc.y;
-		drawTable(doc, layout, top);
+		drawTable(doc, grid, top);
 		doc.x = PAGE.left;
-		doc.y = top + height + BODY;
+		doc.y = top + grid.height + BODY;
 	}
 	// page numbers in the foot margin, as printed reports have them
 	const range = doc.bufferedPageRange();
