@@ -11,38 +11,8 @@ import { cellText, coverageOf, headlineOf } from './overview';
 import { cellView } from './matrixcells';
 import { segmentSummary } from './summaries';
 import { scopeOf } from '$lib/filters/common';
+import { fact, ref, row } from '../../../test/fixtures/rows';
 
-function ref(body: string, year: number, extra: Partial<CellRow> = {}): Omit<CellRow, 'cells'> {
-	return {
-		reportId: `${body}_${year}`,
-		body,
-		city: null,
-		county: body.startsWith('甲县') ? '甲县' : '乙区',
-		township: body.endsWith('乡') ? body.slice(2) : null,
-		year,
-		format: year < 2021 ? '2019' : '2021',
-		origin: '演示数据',
-		demo: true,
-		errors: 0,
-		warnings: 0,
-		...extra
-	};
-}
-const row = (body: string, year: number, cells: Record<string, number | null>, extra: Partial<CellRow> = {}): CellRow => ({
-	...ref(body, year, extra),
-	cells,
-	...extra
-});
-function fact(body: string, year: number, v: Partial<FactRow['v']>, extra: Partial<FactRow> = {}): FactRow {
-	const keys = ['new', 'carried', 'granted', 'partial', 'processed', 'review', 'suitDirect', 'suitAfter', 'licensing', 'penalty', 'coercion'] as const;
-	return {
-		...ref(body, year),
-		v: Object.fromEntries(keys.map((k) => [k, k in v ? (v[k] as number | null) : 0])) as FactRow['v'],
-		zero: false,
-		errorRules: [],
-		...extra
-	};
-}
 
 describe('bodies', () => {
 	it('orders the county government, then townships, then departments, and lists regions and years', () => {
@@ -67,6 +37,13 @@ describe('overview', () => {
 		expect(c.expected).toBe(4);
 		expect(c.received).toBe(3);
 		expect(c.missing).toBe(1);
+		// 甲乡 2023 ok, 甲乡 2024 zero (before its warning), 乙乡 2023 missing, 乙乡 2024 error
+		expect(c.counts).toEqual({ missing: 1, error: 1, zero: 1, warning: 0, ok: 1 });
+		// 1 body with an error in 2024, 2 with zero activity, 3 with a warning, 4 fine, 5 with a report in 2023 only
+		const kinds: Partial<FactRow>[] = [{ errors: 1 }, { zero: true }, { warnings: 1 }, {}];
+		const many = kinds.flatMap((extra, k) => Array.from({ length: k + 1 }, (_, i) => fact(`甲县${k}乡${i}`, 2024, {}, extra)));
+		many.push(...Array.from({ length: 5 }, (_, i) => fact(`甲县旧${i}`, 2023, {})));
+		expect(coverageOf(many, [2024]).counts).toEqual({ error: 1, zero: 2, warning: 3, ok: 4, missing: 5 });
 		const yi = c.rows.find((r) => r.body === '甲县乙乡')!;
 		expect(yi.cells.map((x) => x.status)).toEqual(['missing', 'error']);
 		expect(cellText(yi.cells[1])).toBe('2 处错误（R1、R3）');
