@@ -103,9 +103,12 @@ async function pdfjs(): Promise<Pdfjs> {
 		const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
 		resources = { ...nodeDefaults(), ...resources };
 		if (resources.workerPort) lib.GlobalWorkerOptions.workerPort = resources.workerPort as Worker;
-		// the worker's message handler in this thread: pdfjs uses it instead of starting a worker
-		// @ts-expect-error pdfjs-dist ships no type declarations for its worker module
-		else workerModule = (await import('pdfjs-dist/legacy/build/pdf.worker.mjs')) as WorkerModule;
+		else {
+			// the worker's message handler in this thread: pdfjs uses it instead of starting a worker
+			// @ts-expect-error pdfjs-dist ships no type declarations for its worker module
+			workerModule = (await import('pdfjs-dist/legacy/build/pdf.worker.mjs')) as WorkerModule;
+			inflateInThread();
+		}
 		NATIVES.forEach(([o, k], i) => {
 			const d = natives[i];
 			if (d && (o as unknown as Record<string, unknown>)[k] !== d.value) Object.defineProperty(o, k, d);
@@ -113,6 +116,21 @@ async function pdfjs(): Promise<Pdfjs> {
 		return lib;
 	})();
 	return loaded;
+}
+
+/**
+ * In Node, with pdfjs's worker side in this thread: pdfjs inflates each compressed stream (every page's content, every
+ * font) through DecompressionStream when there is one, and Node's runs zlib on its thread pool, a round trip per
+ * stream: this thread sat idle ~13 ms of a generated report's ~55 ms. Without DecompressionStream pdfjs inflates in
+ * this thread with its own decoder (the path it takes where there is none): the same bytes; in interleaved rounds on a
+ * noisy machine (2026-11-24) a median of 12.6 against 11.4 generated PDFs per wall second, 3.0 against 1.3 real ones.
+ * The global goes for the whole process; in Node that is
+ * the ingest command and its workers, and nothing else in this project uses it. Browsers keep theirs (pdfjs runs in
+ * its own worker there, and their DecompressionStream does not hop threads).
+ */
+function inflateInThread(): void {
+	const proc = (globalThis as { process?: { versions?: { node?: string } } }).process;
+	if (proc?.versions?.node && 'DecompressionStream' in globalThis) delete (globalThis as { DecompressionStream?: unknown }).DecompressionStream;
 }
 
 type Listener = (event: { data: unknown }) => void;
