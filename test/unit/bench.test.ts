@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { filterSteps } from '../../scripts/bench/browser';
 import { requestsTotal, shape, type Columns } from '../../scripts/bench/floor';
-import { spread } from '../../scripts/bench/ingest';
+import { measureIngest, spread } from '../../scripts/bench/ingest';
 import { formatTable, verdicts, type BenchResult } from '../../scripts/bench/result';
 import { dataOverrides } from '../../scripts/bench/serve';
 import { buildSizes } from '../../scripts/bench/sizes';
@@ -71,6 +71,41 @@ describe('plain-JS floor', () => {
 	it('an evenly spread sample', () => {
 		expect(spread([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 4)).toEqual([0, 2, 5, 7]);
 		expect(spread([1, 2], 5)).toEqual([1, 2]);
+	});
+});
+
+describe('ingest rates', () => {
+	it('runs every kind in turn, run by run, and reports each kind\'s median over its runs', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
+		try {
+			for (const [sub, f] of [['a', 'x.txt'], ['a', 'y.html'], ['b', 'z.txt'], ['b', 'w.pdf'], ['c', 'v.docx']] as const) {
+				mkdirSync(join(dir, 'scale', sub), { recursive: true });
+				writeFileSync(join(dir, 'scale', sub, f), '');
+			}
+			mkdirSync(join(dir, 'corpus'));
+			writeFileSync(join(dir, 'corpus', 'real.pdf'), '');
+			const calls: string[] = [];
+			// each pass's rate: 10 × the run's number for txt (median of runs 1–5: 30); html slow in run 2 only
+			let run = 0;
+			const pass = async (files: string[]) => {
+				const what = files[0].includes('corpus') ? 'real' : files[0].split('.').pop()!;
+				calls.push(`${what}×${files.length}`);
+				if (what === 'txt') run++;
+				const wall = what === 'txt' ? 10 * run : what === 'html' && run === 2 ? 1 : 100;
+				return { wall, cpu: wall + 1 };
+			};
+			const log: string[] = [];
+			const r = await measureIngest({ scaleDir: join(dir, 'scale'), corpusDir: join(dir, 'corpus'), sample: 300, pdfRepeat: 2, runs: 5, log: (l) => log.push(l), pass });
+			expect(calls.slice(0, 10)).toEqual(['txt×2', 'html×1', 'docx×1', 'pdf×1', 'real×2', 'txt×2', 'html×1', 'docx×1', 'pdf×1', 'real×2']);
+			expect(calls).toHaveLength(25);
+			expect(r.rates).toEqual({ txt: 30, html: 100, docx: 100, pdf: 100 });
+			expect(r.cpuRates.txt).toBe(31);
+			expect(r.realPdf).toEqual({ per_s: 100, per_cpu_s: 101, sample: 2 });
+			expect(log).toContain('ingest txt: 30.0 reports/s (31.0 per CPU second; runs 10 20 30 40 50)');
+			expect(log).toContain('ingest html: 100.0 reports/s (101.0 per CPU second; runs 100 1 100 100 100)');
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
 
