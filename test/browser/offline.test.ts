@@ -98,29 +98,41 @@ describe('offline: nothing outside localhost is needed', { timeout: 300_000 }, (
 
 	for (const p of ALL)
 		it(`/${p.path} in a new context with an empty cache works on its own, the main thread never blocked long`, async () => {
-			const w = await openPage(browser);
-			try {
-				await watchCsp(w.context);
-				// DuckDB loads and queries in its worker: the page's own long tasks stay short (measured: at most
-				// ~330 ms per page on a 2-core machine at load average 12; the bound catches work moved onto the page)
-				await w.context.addInitScript(() => {
-					const w = window as unknown as { __longTasks: number[] };
-					w.__longTasks = [];
-					new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__longTasks.push(Math.round(e.duration)))).observe({ type: 'longtask', buffered: true });
-				});
-				const foreign = recordForeign(w.context, new URL(server.url).origin);
-				await open(w, p.path, p.ready);
-				expectShown(p.path, await drawn(w.page));
-				const longest = Math.max(0, ...(await w.page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks)));
-				expect(longest, `longest main-thread task on /${p.path}`).toBeLessThan(1500);
-				expect({ blocked: w.blocked, foreign, csp: await cspViolations(w.page), errors: w.errors }).toEqual({
-					blocked: [],
-					foreign: [],
-					csp: [],
-					errors: []
-				});
-			} finally {
-				await w.context.close();
-			}
+			// DuckDB loads and queries in its worker: the page's own long tasks stay short (measured: at most ~330 ms per
+			// page on a 2-core machine at load average 12; the bound catches work moved onto the page). A load whose
+			// longest task is over the bound is done once more in a new context and the shorter of the two is judged:
+			// work moved onto the page is long both times, a spell of CPU steal on the shared machine (a 2.5 s task at
+			// 58 % steal, 2026-11-24) is not
+			const first = await loadAlone(p);
+			const longest = first < LONG_TASK_MS ? first : Math.min(first, await loadAlone(p));
+			expect(longest, `longest main-thread task on /${p.path} (first load: ${first} ms)`).toBeLessThan(LONG_TASK_MS);
 		});
+
+	const LONG_TASK_MS = 1500;
+
+	/** One load of the page in a new context with an empty cache: checks it, returns its longest main-thread task (ms). */
+	async function loadAlone(p: (typeof ALL)[number]): Promise<number> {
+		const w = await openPage(browser);
+		try {
+			await watchCsp(w.context);
+			await w.context.addInitScript(() => {
+				const w = window as unknown as { __longTasks: number[] };
+				w.__longTasks = [];
+				new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__longTasks.push(Math.round(e.duration)))).observe({ type: 'longtask', buffered: true });
+			});
+			const foreign = recordForeign(w.context, new URL(server.url).origin);
+			await open(w, p.path, p.ready);
+			expectShown(p.path, await drawn(w.page));
+			const longest = Math.max(0, ...(await w.page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks)));
+			expect({ blocked: w.blocked, foreign, csp: await cspViolations(w.page), errors: w.errors }).toEqual({
+				blocked: [],
+				foreign: [],
+				csp: [],
+				errors: []
+			});
+			return longest;
+		} finally {
+			await w.context.close();
+		}
+	}
 });
