@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { dataFiles } from './vite-plugins/data-files.ts';
+import { limit } from './test/timeouts.ts';
 
 /**
  * The browser's chunks: Svelte and SvelteKit's runtime in one chunk instead of five or six small ones (every page
@@ -26,7 +27,8 @@ export default defineConfig(({ isSsrBuild }) => ({
 				test: {
 					name: 'unit',
 					include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
-					testTimeout: 30_000,
+					testTimeout: limit(30_000),
+					hookTimeout: limit(30_000),
 					sequence: { groupOrder: 0 }
 				}
 			},
@@ -38,8 +40,8 @@ export default defineConfig(({ isSsrBuild }) => ({
 					name: 'browser',
 					include: ['test/browser/**/*.test.ts'],
 					fileParallelism: false,
-					testTimeout: 120_000,
-					hookTimeout: 120_000,
+					testTimeout: limit(120_000),
+					hookTimeout: limit(120_000),
 					sequence: { groupOrder: 1 }
 				}
 			}

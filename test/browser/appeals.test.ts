@@ -15,6 +15,7 @@ import {
 	type PageWatch,
 	type PreviewServer
 } from './helpers';
+import { limit } from '../timeouts';
 
 const records = readDataRecords();
 let server: PreviewServer;
@@ -35,7 +36,7 @@ describe('appeals page', () => {
 		watch = await openPage(browser);
 		await watch.page.goto(`${server.url}appeals?year=2024`);
 		await watch.page.locator(ready).first().waitFor({ timeout: 90_000 });
-	}, 300_000);
+	}, limit(300_000));
 
 	afterAll(async () => {
 		await browser?.close();
@@ -127,7 +128,7 @@ describe('appeals page', () => {
 	it('takes screenshots at 1366×768 and 1920×1080', async () => {
 		expect(await screenshotAt(browser, `${server.url}appeals`, 'appeals', ready)).toHaveLength(2);
 		expect(await screenshotAt(browser, `${server.url}appeals?region=${encodeURIComponent('托里县')}&view=years`, 'appeals-years', ready)).toHaveLength(2);
-	}, 300_000);
+	}, limit(300_000));
 
 	it('logs no console errors and makes no external requests', () => {
 		expect(watch.errors).toEqual([]);

@@ -14,6 +14,7 @@ import {
 	type PageWatch,
 	type PreviewServer
 } from './helpers';
+import { limit } from '../timeouts';
 
 const records = readDataRecords();
 const HZ = '淮安市洪泽区人民政府';
@@ -31,7 +32,7 @@ describe('compare page', () => {
 		watch = await openPage(browser);
 		await watch.page.goto(`${server.url}${q([HZ, CITY], [2024])}`);
 		await watch.page.locator(ready).first().waitFor({ timeout: 90_000 });
-	}, 300_000);
+	}, limit(300_000));
 
 	afterAll(async () => {
 		await browser?.close();
@@ -121,7 +122,7 @@ describe('compare page', () => {
 	it('takes screenshots at 1366×768 and 1920×1080', async () => {
 		const url = `${server.url}${q([HZ, CITY, '托里县人民政府', '托里县库普乡'], [2023, 2024])}`;
 		expect(await screenshotAt(browser, url, 'compare', ready)).toHaveLength(2);
-	}, 300_000);
+	}, limit(300_000));
 
 	it('logs no console errors and makes no external requests', () => {
 		expect(watch.errors).toEqual([]);

@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZERO_MARK } from '../../src/lib/charts/bars';
 import { assertBuilt, launchBrowser, openPage, ROOT, startPreview, type PageWatch, type PreviewServer } from './helpers';
+import { limit } from '../timeouts';
 
 const TITLE = '各单位本年新收政府信息公开申请数量（件）';
 const SCREENSHOTS = resolve(ROOT, 'test/browser/screenshots');
@@ -56,7 +57,7 @@ describe('dashboard overview', () => {
 		);
 		mkdirSync(SCREENSHOTS, { recursive: true });
 		await watch.page.screenshot({ path: resolve(SCREENSHOTS, 'dashboard.png'), fullPage: true });
-	}, 90_000);
+	}, limit(90_000));
 
 	afterAll(async () => {
 		await browser?.close();

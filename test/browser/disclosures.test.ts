@@ -14,6 +14,7 @@ import {
 	type PageWatch,
 	type PreviewServer
 } from './helpers';
+import { limit } from '../timeouts';
 
 const records = readDataRecords();
 const latest = Math.max(...records.map((r) => r.meta.year));
@@ -31,7 +32,7 @@ describe('disclosures page', () => {
 		watch = await openPage(browser);
 		await watch.page.goto(`${server.url}disclosures`);
 		await watch.page.locator(ready).first().waitFor({ timeout: 90_000 });
-	}, 90_000);
+	}, limit(90_000));
 
 	afterAll(async () => {
 		await browser?.close();
@@ -141,7 +142,7 @@ describe('disclosures page', () => {
 		expect(
 			await screenshotAt(browser, `${server.url}disclosures?region=${encodeURIComponent('托里县')}&view=years&metric=normative`, 'disclosures-years', ready)
 		).toHaveLength(2);
-	}, 300_000);
+	}, limit(300_000));
 
 	it('logs no console errors and makes no external requests', () => {
 		expect(watch.errors).toEqual([]);

@@ -10,6 +10,7 @@ import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, readTable, SCREENSHOTS, startPreview, type PageWatch, type PreviewServer } from './helpers';
+import { limit } from '../timeouts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -102,7 +103,7 @@ describe('exports', () => {
 		browser = await launchBrowser();
 		watch = await openPage(browser);
 		mkdirSync(SCREENSHOTS, { recursive: true });
-	}, 90_000);
+	}, limit(90_000));
 
 	afterAll(async () => {
 		await browser?.close();
@@ -149,7 +150,7 @@ describe('exports', () => {
 		// the first row's first number column is a numeric cell in the sheet
 		const firstNum = rows[0].find((c, i) => i > 3 && /^\d+$/.test(c));
 		if (firstNum) expect(files['xl/worksheets/sheet1.xml']).toMatch(new RegExp(`<c r="[A-Z]+2"[^>]*><v>${firstNum}</v></c>`));
-	}, 180_000);
+	}, limit(180_000));
 
 	it('requests page: the rate chart exports its table (rates as fractions, 样本过少 as words)', async () => {
 		const { page } = watch;
@@ -158,7 +159,7 @@ describe('exports', () => {
 		await expectCsvMatchesTable(page, 'rates-chart-table', parseCsv(csv.buf));
 		const png = await grab(page, 'rates-chart-export', 'png');
 		expect(pngSize(png.buf).width).toBeGreaterThan(1000);
-	}, 120_000);
+	}, limit(120_000));
 
 	it('overview: the requests chart and the coverage matrix', async () => {
 		const { page } = watch;
@@ -194,7 +195,7 @@ describe('exports', () => {
 		expect(covCsv[0]).toEqual(['单位', '所属县（市、区）', '数据性质', '2023年', '2024年']);
 		const matrixRows = await page.locator('[data-testid="coverage-matrix"] tbody tr').count();
 		expect(covCsv.length - 1).toBe(matrixRows);
-	}, 180_000);
+	}, limit(180_000));
 
 	it('disclosures, appeals and compare pages: each exports PNG and CSV', async () => {
 		const { page } = watch;
@@ -224,7 +225,7 @@ describe('exports', () => {
 		}
 		expect(watch.errors).toEqual([]);
 		expect(watch.blocked).toEqual([]);
-	}, 300_000);
+	}, limit(300_000));
 
 	it('small multiples (one chart per body across years) export without overlapping plots', async () => {
 		const { page } = watch;
@@ -244,7 +245,7 @@ describe('exports', () => {
 		expect(texts).toContain('托里县人民政府（演示）');
 		const png = await grab(page, 'disclosures-chart-export', 'png');
 		writeFileSync(resolve(SCREENSHOTS, 'export-multiples.png'), png.buf);
-	}, 120_000);
+	}, limit(120_000));
 
 	it('the buttons are labelled in Chinese and reachable by keyboard', async () => {
 		const { page } = watch;
@@ -257,7 +258,7 @@ describe('exports', () => {
 		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('下载图片(PNG)');
 		const [dl] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
 		expect(dl.suggestedFilename()).toMatch(/^主要指标对比_.+\.png$/);
-	}, 120_000);
+	}, limit(120_000));
 
 	it('quality page: the findings list exports as CSV and Excel', async () => {
 		const { page } = watch;
@@ -275,7 +276,7 @@ describe('exports', () => {
 		const files = unzip((await grab(page, 'findings-export', 'xlsx')).buf);
 		expect(files['xl/workbook.xml']).toContain('name="筛选条件"');
 		expect(await page.locator('[data-testid="findings-export"] button').allTextContents()).toEqual(['下载数据(CSV)', '下载表格(Excel)']);
-	}, 120_000);
+	}, limit(120_000));
 
 	it('report page: each official table exports as CSV and Excel, cell by cell with its id, raw text and findings', async () => {
 		const { page } = watch;
@@ -308,7 +309,7 @@ describe('exports', () => {
 		expect(files['xl/workbook.xml']).toContain('name="筛选条件"');
 		expect(await page.locator('[data-testid="table-export-t2"] button').allTextContents()).toEqual(['下载数据(CSV)', '下载表格(Excel)']);
 		await page.screenshot({ path: resolve(SCREENSHOTS, 'report-exports.png'), fullPage: true });
-	}, 120_000);
+	}, limit(120_000));
 
 	it('briefing: one click gives a .docx with the title, scope, figures, the page\'s charts as pictures and the findings', async () => {
 		const { page } = watch;
@@ -343,7 +344,7 @@ describe('exports', () => {
 		expect(text[row + 1]).toBe(`${Number(shown).toLocaleString('en-US')} 件`);
 		expect(await page.locator('[data-testid="briefing-status"]').textContent()).toBe('');
 		expect(watch.errors).toEqual([]);
-	}, 240_000);
+	}, limit(240_000));
 
 	it('print layout: A4, no navigation or buttons, charts inside the page', async () => {
 		const w = await openPage(browser, { width: 794, height: 1123 });
@@ -364,5 +365,5 @@ describe('exports', () => {
 		} finally {
 			await w.context.close();
 		}
-	}, 180_000);
+	}, limit(180_000));
 });

@@ -7,6 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGES, assertBuilt, cspViolations, launchBrowser, openPage, startPreview, watchCsp, type PageWatch, type PreviewServer } from './helpers';
+import { limit } from '../timeouts';
 
 const REPORT = 'huaian_hongze_2023.pdf';
 const ALL = [...PAGES, { path: `report?id=${encodeURIComponent(REPORT)}`, ready: `td[data-cell]` }];
@@ -51,12 +52,12 @@ function expectShown(path: string, d: Awaited<ReturnType<typeof drawn>>) {
 	else expect(d.rows, path).toBeGreaterThan(0);
 }
 
-describe('offline: nothing outside localhost is needed', { timeout: 300_000 }, () => {
+describe('offline: nothing outside localhost is needed', { timeout: limit(300_000) }, () => {
 	beforeAll(async () => {
 		assertBuilt();
 		server = await startPreview();
 		browser = await launchBrowser();
-	}, 60_000);
+	}, limit(60_000));
 
 	afterAll(async () => {
 		await browser?.close();

@@ -20,6 +20,7 @@ import {
 	type PageWatch,
 	type PreviewServer
 } from './helpers';
+import { limit } from '../timeouts';
 
 const records = readDataRecords();
 let server: PreviewServer;
@@ -60,7 +61,7 @@ describe('overview page', () => {
 		watch = await openPage(browser);
 		await watch.page.goto(server.url);
 		await overviewReady(watch.page);
-	}, 90_000);
+	}, limit(90_000));
 
 	afterAll(async () => {
 		await browser?.close();
@@ -252,7 +253,7 @@ describe('overview page', () => {
 	it('takes screenshots at 1366×768 and 1920×1080', async () => {
 		const files = await screenshotAt(browser, server.url, 'overview', OVERVIEW_READY);
 		expect(files).toHaveLength(2);
-	}, 300_000);
+	}, limit(300_000));
 
 	it('logs no console errors and makes no external requests', () => {
 		expect(watch.errors).toEqual([]);

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UPLOADS_HINT } from '../../src/lib/db/uploads-hint';
 import { cell, launchBrowser, openPage, OVERVIEW_READY, readDataRecords, startPreview, type PreviewServer } from './helpers';
+import { limit } from '../timeouts';
 
 const records = readDataRecords();
 let server: PreviewServer;
@@ -29,7 +30,7 @@ describe('the overview prerendered', () => {
 	beforeAll(async () => {
 		server = await startPreview();
 		browser = await launchBrowser();
-	}, 90_000);
+	}, limit(90_000));
 
 	afterAll(async () => {
 		await browser?.close();

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULE_NAMES, type Finding } from '../../src/lib/check/finding';
 import { assertBuilt, launchBrowser, openPage, startPreview, type PageWatch, type PreviewServer } from './helpers';
 import { SCREENSHOTS, allFindings, records, seriousViolations } from './records';
+import { limit } from '../timeouts';
 
 let server: PreviewServer | undefined;
 let browser: Browser | undefined;
@@ -46,7 +47,7 @@ async function expectRows(page: Page, n: number) {
 
 const count = (fs: Finding[], p: (f: Finding) => boolean) => fs.filter(p).length;
 
-describe('data-quality page', { timeout: 90_000 }, () => {
+describe('data-quality page', { timeout: limit(90_000) }, () => {
 	const findings = allFindings();
 	const byReport = new Map(records().map((r) => [r.id, r]));
 	// a rule present with several findings but not all of them, to see a filter take effect
@@ -65,7 +66,7 @@ describe('data-quality page', { timeout: 90_000 }, () => {
 		await ready(watch.page);
 		await watch.page.screenshot({ path: resolve(SCREENSHOTS, 'quality.png') });
 		await watch.page.screenshot({ path: resolve(SCREENSHOTS, 'quality-full.png'), fullPage: true });
-	}, 90_000);
+	}, limit(90_000));
 
 	afterAll(async () => {
 		await browser?.close();
@@ -199,7 +200,7 @@ describe('data-quality page', { timeout: 90_000 }, () => {
 		await page.goto(`${server!.url}quality?rule=${rule}`);
 		await ready(page);
 		expect(await seriousViolations(page)).toEqual([]);
-	}, 180_000);
+	}, limit(180_000));
 
 	it('fits 1366×768 and 1920×1080 without horizontal scrolling, loaded nothing from outside, logged no errors', async () => {
 		const { page } = watch;

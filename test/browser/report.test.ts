@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULE_NAMES } from '../../src/lib/check/finding';
 import { ROOT, assertBuilt, launchBrowser, openPage, startPreview, type PageWatch, type PreviewServer } from './helpers';
 import { DATA, SCREENSHOTS, record, records, seriousViolations } from './records';
+import { limit } from '../timeouts';
 
 const HONGZE = 'huaian_hongze_2023.pdf';
 const KUPU = 'toli_kupu_2024.txt';
@@ -33,14 +34,14 @@ const visible = (page: Page, id: string) => cell(page, id).locator('.raw').inner
 const markedCells = (page: Page) =>
 	page.$$eval('td[data-cell].marked', (els) => els.map((e) => e.getAttribute('data-cell') ?? '').sort());
 
-describe('report page', { timeout: 90_000 }, () => {
+describe('report page', { timeout: limit(90_000) }, () => {
 	beforeAll(async () => {
 		assertBuilt();
 		server = await startPreview();
 		browser = await launchBrowser();
 		watch = await openPage(browser, { width: 1366, height: 768 });
 		mkdirSync(SCREENSHOTS, { recursive: true });
-	}, 60_000);
+	}, limit(60_000));
 
 	afterAll(async () => {
 		await browser?.close();
@@ -52,7 +53,7 @@ describe('report page', { timeout: 90_000 }, () => {
 			await openReport(watch.page, HONGZE);
 			await watch.page.screenshot({ path: resolve(SCREENSHOTS, 'report-hongze.png'), fullPage: true });
 			await watch.page.locator('table[data-table="t4"]').screenshot({ path: resolve(SCREENSHOTS, 'report-hongze-t4.png') });
-		}, 60_000);
+		}, limit(60_000));
 
 		it('the record holds exactly the two hand-checked R4 failures', () => {
 			const fails = record(HONGZE).findings.filter((f) => f.status === 'fail');
@@ -148,7 +149,7 @@ describe('report page', { timeout: 90_000 }, () => {
 
 		it('has no serious or critical accessibility violations', async () => {
 			expect(await seriousViolations(watch.page)).toEqual([]);
-		}, 300_000);
+		}, limit(300_000));
 	});
 
 	describe(`${KUPU} (real report, no activity, one blank cell)`, () => {
@@ -157,7 +158,7 @@ describe('report page', { timeout: 90_000 }, () => {
 			await watch.page.screenshot({ path: resolve(SCREENSHOTS, 'report-kupu.png'), fullPage: true });
 			await watch.page.screenshot({ path: resolve(SCREENSHOTS, 'report-kupu-viewport.png') });
 			await watch.page.locator('table[data-table="t3"]').screenshot({ path: resolve(SCREENSHOTS, 'report-kupu-t3.png') });
-		}, 60_000);
+		}, limit(60_000));
 
 		it('shows the zero-activity finding', async () => {
 			const { page } = watch;
@@ -196,7 +197,7 @@ describe('report page', { timeout: 90_000 }, () => {
 
 		it('has no serious or critical accessibility violations', async () => {
 			expect(await seriousViolations(watch.page)).toEqual([]);
-		}, 300_000);
+		}, limit(300_000));
 	});
 
 	describe('cross-year findings', () => {
@@ -237,7 +238,7 @@ describe('report page', { timeout: 90_000 }, () => {
 			// back button returns to the other year
 			await page.goBack();
 			await page.locator(`[data-testid="report"][data-report="${f.other}"]`).waitFor({ timeout: 30_000 });
-	}, 300_000);
+	}, limit(300_000));
 	});
 
 	it('the build carries every record of data/ under build/data/, byte for byte, and nothing else', async () => {

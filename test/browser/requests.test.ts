@@ -16,6 +16,7 @@ import {
 	type PageWatch,
 	type PreviewServer
 } from './helpers';
+import { limit } from '../timeouts';
 
 const records = readDataRecords();
 let server: PreviewServer;
@@ -41,7 +42,7 @@ describe('requests page', () => {
 		watch = await openPage(browser);
 		await watch.page.goto(`${server.url}requests?year=2024`);
 		await watch.page.locator(ready).first().waitFor({ timeout: 90_000 });
-	}, 90_000);
+	}, limit(90_000));
 
 	afterAll(async () => {
 		await browser?.close();
@@ -159,7 +160,7 @@ describe('requests page', () => {
 	it('takes screenshots at 1366×768 and 1920×1080', async () => {
 		expect(await screenshotAt(browser, `${server.url}requests`, 'requests', ready)).toHaveLength(2);
 		expect(await screenshotAt(browser, `${server.url}requests?region=${encodeURIComponent('托里县')}&view=years&cat=denied`, 'requests-years', ready)).toHaveLength(2);
-	}, 300_000);
+	}, limit(300_000));
 
 	it('logs no console errors and makes no external requests', () => {
 		expect(watch.errors).toEqual([]);

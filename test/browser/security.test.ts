@@ -24,6 +24,7 @@ import {
 	type PageWatch,
 	type PreviewServer
 } from './helpers';
+import { limit } from '../timeouts';
 
 let work: string;
 let site: string;
@@ -53,7 +54,7 @@ async function visit(page: Page, path: string, ready: string) {
 	await page.waitForTimeout(300);
 }
 
-describe('script injection and CSP', { timeout: 120_000 }, () => {
+describe('script injection and CSP', { timeout: limit(120_000) }, () => {
 	beforeAll(async () => {
 		work = mkdtempSync(join(tmpdir(), 'inject-'));
 		writeInjectionFiles(join(work, 'in'));
@@ -71,7 +72,7 @@ describe('script injection and CSP', { timeout: 120_000 }, () => {
 			dialogs.push(`${d.type()}: ${d.message()}`);
 			void d.dismiss();
 		});
-	}, 120_000);
+	}, limit(120_000));
 
 	afterAll(async () => {
 		await browser?.close();

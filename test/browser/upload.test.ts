@@ -23,6 +23,7 @@ import { ingestBytes } from '../../src/lib/store/ingest';
 import { corpusFile, describeCorpus } from '../corpus';
 import { randomSpec } from '../fixtures/specs';
 import { launchBrowser, openPage, OVERVIEW_READY, ROOT, SCREENSHOTS, seriousViolations, startPreview, type PageWatch, type PreviewServer } from './helpers';
+import { limit } from '../timeouts';
 
 const PDF = 'huaian_hongze_2023.pdf';
 const HTML = 'shanghai_office_2019.html';
@@ -93,7 +94,7 @@ describeCorpus('导入报告 (upload in the browser)', () => {
 		browser = await launchBrowser();
 		watch = await openPage(browser, { width: 1366, height: 900 });
 		mkdirSync(SCREENSHOTS, { recursive: true });
-	}, 120_000);
+	}, limit(120_000));
 
 	afterAll(async () => {
 		await browser?.close();

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { it } from 'vitest';
 import { describeCorpus } from '../corpus';
 import { CI_SEED as SEED, fileTarget, pdfTarget, property, trackRejections, type FileCase } from './targets';
+import { limit } from '../timeouts';
 
 /** Counterexamples the fuzzing found, replayed first (Shanghai page: a duplicated cell in a row ending in blank 总计 cells; a decoding slip). */
 const FOUND: Record<'txt' | 'html' | 'docx', FileCase[]> = {
@@ -26,12 +27,12 @@ describeCorpus('fuzz: mutated real reports give the truth or say which cell they
 	] as const)
 		it(`${kind}: ${runs} mutated files (seed ${SEED})`, async () => {
 			await fc.assert(property(fileTarget(kind, 'corpus')), { seed: SEED, numRuns: runs, examples: FOUND[kind].map((c) => [c]) });
-		}, 120_000);
+		}, limit(120_000));
 
 	// PDF byte-level cases take 1–5 s each (pdfjs): they run in `npm run fuzz` and here on demand (FUZZ_PDF=1).
 	// pdfjs's own leftover rejections on a bad xref are let pass there as in the ingest command (isPdfjsStrayRejection).
 	it.runIf(process.env.FUZZ_PDF === '1')(`pdf: 10 damaged files (seed ${SEED})`, async () => {
 		trackRejections();
 		await fc.assert(property(pdfTarget()), { seed: SEED, numRuns: 10 });
-	}, 300_000);
+	}, limit(300_000));
 });

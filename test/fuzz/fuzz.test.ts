@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { CI_SEED, fileTarget, property, type FileCase } from './targets';
+import { limit } from '../timeouts';
 
 const keep = { enc: 'utf-8', decl: 'keep' } as const;
 const FOUND: Record<'txt' | 'html' | 'docx', FileCase[]> = {
@@ -33,5 +34,5 @@ describe('fuzz: mutated generated reports give the right number or say which cel
 	] as const)
 		it(`${kind}: ${runs} mutated files from ${pool} reports (seed ${CI_SEED})`, async () => {
 			await fc.assert(property(fileTarget(kind, 'generated', pool)), { seed: CI_SEED, numRuns: runs, examples: FOUND[kind].map((c) => [c]) });
-		}, 120_000);
+		}, limit(120_000));
 });

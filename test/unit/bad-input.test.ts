@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeTxt } from '../../src/lib/generate/txt';
 import { randomSpec } from '../fixtures/specs';
+import { limit } from '../timeouts';
 
 const TSX = join(import.meta.dirname, '../../node_modules/.bin/tsx');
 const SCRIPT = join(import.meta.dirname, '../../scripts/ingest.ts');
@@ -45,5 +46,5 @@ describe('ingest: bad input never stops the batch', () => {
 		expect(JSON.parse(readFileSync(join(out, 'good.txt.json'), 'utf8')).cells).toEqual(good.expected);
 		expect(JSON.parse(readFileSync(join(out, 'failures.json'), 'utf8'))).toHaveLength(8);
 		expect(readdirSync(out).filter((f) => f.includes('.tmp-'))).toEqual([]);
-	}, 60_000);
+	}, limit(60_000));
 });

@@ -6,6 +6,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { checkAll, type CheckedReport, type Finding } from '../../src/lib/check';
 import { ingestBytes } from '../../src/lib/store/ingest';
 import { corpusFile, describeCorpus, truth } from '../corpus';
+import { limit } from '../timeouts';
 
 describeCorpus('real corpus', () => {
 	const reports: Record<string, CheckedReport> = {};
@@ -20,7 +21,7 @@ describeCorpus('real corpus', () => {
 			else failures[file] = res.reason;
 		}
 		for (const r of checkAll(parsed)) reports[r.source.file] = r;
-	}, 120_000);
+	}, limit(120_000));
 
 	for (const [file, t] of Object.entries(truth())) {
 		it(`${file}: every cell equals truth.json`, () => {

@@ -19,6 +19,7 @@ import { ingestBytes } from '../../src/lib/store/ingest';
 import { DEMO_MARKER } from '../../src/lib/template';
 import { describeWithCjkFont, hasCjkFont } from '../cjk-font';
 import { corpusFile, describeCorpus } from '../corpus';
+import { limit } from '../timeouts';
 
 const TSX = join(import.meta.dirname, '../../node_modules/.bin/tsx');
 const SCRIPT = join(import.meta.dirname, '../../scripts/generate.ts');
@@ -54,7 +55,7 @@ describeWithCjkFont('demo county generator', () => {
 		for (const g of demo) parsed.push(await parse(g.file, files.get(g.file)!));
 		checked = checkAll(parsed);
 		for (const r of checked) byFile.set(r.source.file, r);
-	}, 120_000);
+	}, limit(120_000));
 
 	const reportOf = (code: string, year: number) => demo.find((g) => g.code === code && g.year === year);
 	const findingsOf = (g: GeneratedReport | undefined) => byFile.get(g!.file)!.findings;
@@ -87,7 +88,7 @@ describeWithCjkFont('demo county generator', () => {
 		} finally {
 			rmSync(out, { recursive: true, force: true });
 		}
-	}, 60_000);
+	}, limit(60_000));
 
 	it('covers 托里县: 7 townships, the county government and 10 departments × 2019–2025, minus the real and the missing report', () => {
 		expect(DEMO_BODIES.filter((b) => b.kind === 'township').map((b) => b.name)).toEqual(['托里镇', '铁厂沟镇', '庙尔沟镇', '多拉特乡', '乌雪特乡', '库普乡', '阿克别里斗乡']);
@@ -279,7 +280,7 @@ describe('scale generator', () => {
 		const clean = new Set(intended.filter((g) => !g.faults.some((f) => ['r3-total', 'r4-total', 'x1-carry-over'].includes(f))).map((g) => g.file));
 		const errors = checkAll(parsed).flatMap((x) => x.findings).filter((x) => x.severity === 'error');
 		expect(errors.filter((x) => clean.has(x.report))).toEqual([]);
-	}, 60_000);
+	}, limit(60_000));
 
 	it('streams large runs with .docx and .pdf built in worker threads: same files as in-process', async () => {
 		const r = spawnSync(TSX, [SCRIPT, 'scale', '--n', '200', '--out', join(out, 'b'), '--docx', '0.2', '--pdf', String(hasCjkFont ? 0.1 : 0)], { encoding: 'utf8' });
@@ -295,5 +296,5 @@ describe('scale generator', () => {
 		// place names stay unambiguous across many counties
 		const bodies = new Set(intended.map((g) => g.body));
 		expect(bodies.size).toBe(new Set(intended.map((g) => g.code)).size);
-	}, 90_000);
+	}, limit(90_000));
 });

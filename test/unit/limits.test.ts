@@ -12,6 +12,7 @@ import { ingestFile } from '../../src/lib/store/fs';
 import { MAX_BYTES, ingestBytes } from '../../src/lib/store/ingest';
 import { parseSummary } from '../../src/lib/store/summary';
 import { randomSpec } from '../fixtures/specs';
+import { limit } from '../timeouts';
 
 const TSX = join(import.meta.dirname, '../../node_modules/.bin/tsx');
 const SCRIPT = join(import.meta.dirname, '../../scripts/ingest.ts');
@@ -81,5 +82,5 @@ describe('thousands of reports of one body and year', () => {
 		console.log(`ingest of ${N} same-body reports: ${seconds.toFixed(1)} s`);
 		// ~45 s of CPU on this machine (2 cores shared with other jobs: 2 min wall); the bound catches a quadratic slip
 		expect(seconds).toBeLessThan(400);
-	}, 600_000);
+	}, limit(600_000));
 });

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isPdfjsStrayRejection } from '../../src/lib/extract/pdf';
 import { strayRejection } from '../../scripts/stray';
 import { corpusFile, describeCorpus, truth } from '../corpus';
+import { limit } from '../timeouts';
 
 const TSX = join(import.meta.dirname, '../../node_modules/.bin/tsx');
 const SCRIPT = join(import.meta.dirname, '../../scripts/ingest.ts');
@@ -58,5 +59,5 @@ describeCorpus('stray rejections on a real damaged PDF', () => {
 		const record = JSON.parse(readFileSync(join(out, `${file}.json`), 'utf8'));
 		// pdfjs rebuilt the xref: every cell read is the true one
 		for (const [id, v] of Object.entries(record.cells as Record<string, number | null>)) expect([id, v]).toEqual([id, truth()[file].cells[id]]);
-	}, 120_000);
+	}, limit(120_000));
 });

@@ -11,6 +11,7 @@ import { bodyOrder, coverageOf, headlineOf } from '$lib/charts/overview';
 import { catalogOf, compareBodies } from '$lib/charts/bodies';
 import { requestsOf } from '$lib/charts/requests';
 import { bundledDb, DATA } from '../../../test/fixtures/duckdb';
+import { limit } from '../../../test/timeouts';
 
 
 interface Rec {
@@ -29,7 +30,7 @@ let close: () => void = () => {};
 
 beforeAll(async () => {
 	({ conn, close } = await bundledDb());
-}, 60_000);
+}, limit(60_000));
 
 afterAll(() => close());
 

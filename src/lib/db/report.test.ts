@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckedReport } from '$lib/check';
 import { bodyYears, inboundFindings, qualityCounts, qualityFindings, qualityOptions, reportList } from './report';
 import { bundledDb, DATA } from '../../../test/fixtures/duckdb';
+import { limit } from '../../../test/timeouts';
 
 
 const records: CheckedReport[] = readdirSync(DATA)
@@ -23,7 +24,7 @@ let close: () => void = () => {};
 
 beforeAll(async () => {
 	({ conn, close } = await bundledDb());
-}, 60_000);
+}, limit(60_000));
 
 afterAll(() => close());
 

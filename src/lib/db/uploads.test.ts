@@ -12,6 +12,7 @@ import { summaryRow, type SummaryRow } from '$lib/store/summary';
 import { run } from './run';
 import { mergeSummary, syncUploads, UPLOAD_ORIGIN } from './uploads';
 import { bundledDb, DATA } from '../../../test/fixtures/duckdb';
+import { limit } from '../../../test/timeouts';
 
 const load = (id: string): CheckedReport => JSON.parse(readFileSync(join(DATA, `${id}.json`), 'utf8'));
 const loader = async (id: string) => load(id);
@@ -21,7 +22,7 @@ let close: () => void = () => {};
 
 beforeAll(async () => {
 	({ conn, close } = await bundledDb());
-}, 60_000);
+}, limit(60_000));
 
 afterAll(() => close());
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestBytes } from '../store/ingest';
 import { ExtractError, paragraphs, tables } from './model';
 import { extractPdf, SCANNED_REASON } from './pdf';
+import { limit } from '../../../test/timeouts';
 
 /* ---------- a tiny PDF writer for fixtures (ASCII only; offsets computed) ---------- */
 
@@ -246,7 +247,7 @@ describe.skipIf(!hasCorpus && !CI)('pdf adapter on the real corpus', () => {
 			if (META[file]) expect(r.meta).toMatchObject(META[file]);
 			compared += Object.keys(t.cells).length;
 			console.log(`${file}: ${Object.keys(t.cells).length} cells compared, all exact`);
-		}, 60_000);
+		}, limit(60_000));
 	}
 
 	it('prints the total of cells compared', () => {
@@ -291,7 +292,7 @@ describe.skipIf(!hasCorpus && !CI)('pdf adapter on the real corpus', () => {
 			expect(read, file).toBeGreaterThan(0);
 			expect(refusedRows, `${file}: rows refused for lost text`).toBeGreaterThan(0);
 		}
-	}, 180_000);
+	}, limit(180_000));
 
 	it.runIf(process.env.PDF_BENCH)('throughput: each PDF 10 times', async () => {
 		const bytes = files.map((f) => [f, readFileSync(resolve(CORPUS, f))] as const);
@@ -299,5 +300,5 @@ describe.skipIf(!hasCorpus && !CI)('pdf adapter on the real corpus', () => {
 		for (let i = 0; i < 10; i++) for (const [f, b] of bytes) expect((await ingestBytes(f, b)).ok).toBe(true);
 		const secs = (performance.now() - t0) / 1000;
 		console.log(`PDF throughput: ${bytes.length * 10} reports in ${secs.toFixed(2)} s = ${((bytes.length * 10) / secs).toFixed(2)} reports/s`);
-	}, 300_000);
+	}, limit(300_000));
 });

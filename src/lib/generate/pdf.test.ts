@@ -7,6 +7,7 @@ import { ingestBytes } from '../store/ingest';
 import { DEMO_MARKER } from '../template';
 import type { ReportSpec } from './document';
 import { NO_CJK_FONT, buildPdf } from './pdf';
+import { limit } from '../../../test/timeouts';
 
 const prose: ReportSpec['prose'] = {
 	一: [
@@ -35,7 +36,7 @@ describeWithCjkFont('PDF report writer (PDFKit) read back by the PDF adapter', (
 			expect(report.cells, `seed ${seed}`).toEqual(g.expected);
 			expect(report.meta).toMatchObject({ year: 2023, county: '示例县', township: '某某镇', demo: false });
 		}
-	}, 60_000);
+	}, limit(60_000));
 
 	it('2019 format with rows left out: the cells of the printed rows, and none of the others', async () => {
 		const g = randomSpec('2019', 7, { title: '示例县某某局2019年政府信息公开工作年度报告', omitRows: ['t3.other'] });
@@ -43,7 +44,7 @@ describeWithCjkFont('PDF report writer (PDFKit) read back by the PDF adapter', (
 		expect(report.format).toBe('2019');
 		expect(report.cells).toEqual(g.expected);
 		expect(Object.keys(report.cells).some((id) => id.startsWith('t3.other.'))).toBe(false);
-	}, 30_000);
+	}, limit(30_000));
 
 	it('the layout a reader sees: title, the demo line, paragraphs whole, page numbers left out, each table whole on one page right after its heading', async () => {
 		const g = randomSpec('2021', 4, { title: '示例县某某镇2024年政府信息公开工作年度报告' });
@@ -67,7 +68,7 @@ describeWithCjkFont('PDF report writer (PDFKit) read back by the PDF adapter', (
 		});
 		// the three tables as the official layout has them: rows and merged cells
 		expect(ts.map((t) => t.rows.length)).toEqual([14, 28, 4]);
-	}, 30_000);
+	}, limit(30_000));
 
 	it('is deterministic: the same spec gives the same bytes, with fixed document dates', async () => {
 		const g = randomSpec('2021', 5);

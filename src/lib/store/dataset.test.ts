@@ -13,6 +13,7 @@ import { writeTxt } from '../generate/txt';
 import { randomSpec } from '../../../test/fixtures/specs';
 import { datasetFiles, failuresJson } from './dataset';
 import { ingestBytes } from './ingest';
+import { limit } from '../../../test/timeouts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -40,7 +41,7 @@ describe('datasetFiles', () => {
 		const r = spawnSync(TSX, [SCRIPT, '--out', out, inDir], { encoding: 'utf8' });
 		expect(r.status).toBe(1); // empty.txt fails
 		cli = new Map(readdirSync(out).map((f) => [f, readFileSync(join(out, f))]));
-	}, 60_000);
+	}, limit(60_000));
 
 	it('gives the same files, byte for byte, as npm run ingest on the same input', async () => {
 		const records = await Promise.all(Object.keys(FILES).reverse().map(checked));
