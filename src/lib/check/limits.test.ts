@@ -18,7 +18,7 @@ describe('RANGE: impossible numbers', () => {
 
 	it('a count above 10^9 is an error naming the cell and the value; 10^9 itself passes', () => {
 		const r = zeroReport('a', { 't3.new.natural': 1_000_000_001, 't3.new.legal': 1_000_000_000 });
-		r.detail['t3.new.natural'] = { value: 1_000_000_001, raw: '1,000,000,001', where: { tableKey: 't3', rowLabel: '本年新收政府信息公开申请数量', column: '自然人' } };
+		r.detail['t3.new.natural'] = { value: 1_000_000_001, raw: '1,000,000,001', where: { table: 1, row: 3, cell: 1 } };
 		expect(range(r)).toEqual([
 			{
 				rule: 'RANGE',

@@ -13,7 +13,7 @@
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { run } from './run';
 import { bodyKey, type CheckedReport, type Finding } from '$lib/check';
-import type { Report } from '$lib/parse';
+import { REPORT_SCHEMA, type Report } from '$lib/parse/report';
 import { findingsTable, reportsTable, toIpc } from '$lib/store/arrow';
 import { CROSS_CELL, CROSS_RULES, crossByReport, slim, withCross } from '$lib/store/dataset';
 import { summaryRow, type SummaryRow } from '$lib/store/summary';
@@ -111,7 +111,7 @@ function slimFromRow(o: BundledRow): Report {
 		cells[id] = v === null || v === undefined ? null : Number(v);
 	}
 	return {
-		schema: 1,
+		schema: REPORT_SCHEMA,
 		id: o.report_id,
 		source: { file: o.report_id, kind: 'txt', bytes: 0, sha256: '' },
 		meta: {

@@ -18,7 +18,7 @@ import {
 	type TableKey
 } from '../template';
 import { isValueLike, readCell } from './number';
-import type { CellDetail, CellSource, ParseProblem } from './report';
+import type { CellDetail, ParseProblem } from './report';
 import type { SectionKey } from './sections';
 
 const SECTION_TABLE: Partial<Record<SectionKey, TableKey>> = { 二: 't2', 三: 't3', 四: 't4' };
@@ -144,7 +144,6 @@ function readValues(
 	block: BlockDef,
 	ids: string[],
 	values: Cell[],
-	rowLabel: string,
 	note?: string
 ) {
 	const cols = block.columns;
@@ -157,13 +156,7 @@ function readValues(
 			out.problems.push({ kind: 'cell.unreadable', message: reading.reason, table: key, row: row.key, cells: [id], raw: cell.text, where: cell.where });
 			continue;
 		}
-		// Object.assign rather than an object spread with extra keys: same keys in the same order, but V8's
-		// spread takes a slow path here that cost ~1/6 of the txt ingest time
-		const where = Object.assign({}, cell.where) as CellSource;
-		where.tableKey = key;
-		where.rowLabel = rowLabel;
-		where.column = col.label;
-		const d: CellDetail = { value: reading.kind === 'number' ? reading.value : null, raw: cell.text, where };
+		const d: CellDetail = { value: reading.kind === 'number' ? reading.value : null, raw: cell.text, where: cell.where };
 		const cellNote = reading.kind !== 'blank' ? reading.note : undefined;
 		if (note || cellNote) d.note = note && cellNote ? `${note}；${cellNote}` : note || cellNote;
 		if (reading.kind === 'placeholder')
@@ -300,7 +293,7 @@ export function readLabelledTable(format: FormatVersion, key: TableKey, rows: Ro
 			note = `行标题“${label.replace(/\n/g, '')}”按“${row.label}”识别`;
 			out.problems.push({ kind: 'row.fuzzy_label', message: note, table: key, row: row.key, cells: [...rowIds], raw: label, where: cells[li].where });
 		}
-		readValues(out, key, row, block, rowIds, vals, row.label, note);
+		readValues(out, key, row, block, rowIds, vals, note);
 	}
 	// the single （六） row printed beside the rows it stands for: a subtotal, or one of those rows
 	// whose own label is lost (its group label then reads as the row label); either way not the single row
@@ -360,8 +353,7 @@ export function readUnlabelledTable(format: FormatVersion, key: TableKey, rows: 
 		return out;
 	}
 	block.rows.forEach((row, i) => {
-		const label = row.group ? `${row.group}·${row.label}` : row.label;
-		readValues(out, key, row, block, rowInfo(format, key, row).ids, data.slice(i * block.columns.length, (i + 1) * block.columns.length), label);
+		readValues(out, key, row, block, rowInfo(format, key, row).ids, data.slice(i * block.columns.length, (i + 1) * block.columns.length));
 	});
 	return out;
 }
