@@ -68,6 +68,16 @@ describe('compare page', () => {
 
 	it('adding a year updates the charts, the table and the URL; 未报 where a body has no report; back/forward', async () => {
 		const { page } = watch;
+		// every state the chart passes through: until the answer for 2023 arrives, the chart must keep showing the
+		// view it has the numbers for, never a 2023 bar drawn from the 2024-only answer (洪泽区 2023 as 未报)
+		await page.evaluate((hz) => {
+			const seen: string[] = ((window as unknown as { __hz23: string[] }).__hz23 = []);
+			const chart = document.querySelector('[data-testid="compare-chart"]')!;
+			new MutationObserver(() => {
+				const g = chart.querySelector(`section[data-metric="new"] g.bar[data-body="${hz}"][data-year="2023"]`);
+				if (g) seen.push(`${g.getAttribute('data-value')}|${g.textContent?.trim()}`);
+			}).observe(chart, { subtree: true, childList: true, attributes: true, characterData: true });
+		}, HZ);
 		await page.locator('[data-testid="filter-years"] label', { hasText: '2023' }).locator('input').check();
 		await page.waitForURL((u) => u.searchParams.get('years') === '2023,2024');
 		await expect.poll(async () => (await readBars(page, 'compare-chart')).some((b) => b.year === '2023')).toBe(true);
@@ -78,6 +88,9 @@ describe('compare page', () => {
 		);
 		expect(newHz23.find((b) => b.body === HZ && b.year === '2023')?.value).toBe('21');
 		expect(newHz23.find((b) => b.body === CITY && b.year === '2023')?.text).toBe('未报');
+		const states = await page.evaluate(() => (window as unknown as { __hz23: string[] }).__hz23);
+		expect(states.length).toBeGreaterThan(0);
+		expect(new Set(states)).toEqual(new Set(['21|21']));
 		await page.goBack();
 		await page.waitForURL((u) => u.searchParams.get('years') === '2024');
 		await expect.poll(async () => (await readBars(page, 'compare-chart')).some((b) => b.year === '2023')).toBe(false);

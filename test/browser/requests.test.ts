@@ -153,6 +153,34 @@ describe('requests page', () => {
 		}
 	});
 
+	it('a year change: every state drawn on the way pairs the summary with bars of the year it names', async () => {
+		const w = await openPage(browser);
+		try {
+			await w.page.goto(`${server.url}requests?year=2024`);
+			await w.page.locator(ready).first().waitFor({ timeout: 90_000 });
+			// each state the received chart passes through: the years its summary names and the years of its bars
+			await w.page.evaluate(() => {
+				const seen: { said: string[]; drawn: string[] }[] = ((window as unknown as { __states: typeof seen }).__states = []);
+				const chart = document.querySelector('[data-testid="received-chart"]')!;
+				const note = () =>
+					seen.push({
+						said: [...new Set(chart.querySelector('.summary')?.textContent?.match(/20\d\d(?=年)/g) ?? [])],
+						drawn: [...new Set([...chart.querySelectorAll('g.bar')].map((g) => g.getAttribute('data-report')?.match(/_(20\d\d)\./)?.[1] ?? '?'))]
+					});
+				new MutationObserver(note).observe(chart, { subtree: true, childList: true, attributes: true, characterData: true });
+			});
+			await w.page.locator('[data-testid="filter-year"]').selectOption('2023');
+			await w.page.waitForURL((u) => u.searchParams.get('year') === '2023');
+			await expect.poll(async () => (await readBars(w.page, 'received-chart')).every((b) => b.report.includes('_2023.'))).toBe(true);
+			const states = await w.page.evaluate(() => (window as unknown as { __states: { said: string[]; drawn: string[] }[] }).__states);
+			expect(states.length).toBeGreaterThan(0);
+			for (const st of states) expect(st.drawn, JSON.stringify(st)).toEqual(st.said);
+			expect(states.at(-1)).toEqual({ said: ['2023'], drawn: ['2023'] });
+		} finally {
+			await w.context.close();
+		}
+	});
+
 	it('has no serious or critical accessibility violations', async () => {
 		expect(await seriousViolations(watch.page)).toEqual([]);
 	});

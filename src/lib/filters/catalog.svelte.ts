@@ -22,7 +22,10 @@ export interface CatalogState {
  * ~130 MB more browser memory.
  */
 export function useCatalog(): CatalogState {
-	const db = live(() => (summaryState.error ? withDB((m, conn) => m.overviewFacts(conn)) : null));
+	const db = live(
+		() => (summaryState.error ? true : null),
+		() => withDB((m, conn) => m.overviewFacts(conn))
+	);
 	const fromSummary = $derived(summaryState.rows ? factsFromSummary(summaryState.rows) : null);
 	const facts = $derived(db.data ?? fromSummary);
 	const catalog = $derived(facts ? catalogOf(facts) : null);

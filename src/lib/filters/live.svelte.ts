@@ -1,14 +1,22 @@
 import { loadState } from '$lib/db/state.svelte';
 
 /**
- * A query that reruns when the reactive values it reads change. `fn` reads its inputs synchronously and returns
- * the promise (or null: nothing to run yet). Only the answer of the latest run is kept, so a slow answer to an
- * old filter never overwrites a newer one. The answer is kept as is (not deeply reactive): treat it as read-only.
- * Call during component initialisation.
+ * A query that reruns when the reactive values it reads change. `input` reads the filters synchronously and returns
+ * what the query needs (or null: nothing to run yet); `run` turns it into the answer's promise.
+ *
+ * The answer comes with the input it answers (`input`), and a page draws from that pair, never from the answer
+ * beside the newest filters: between a filter change and its answer the chart keeps showing the view it has the
+ * numbers for (a year just added is not drawn as 未报 from an answer that did not ask for it). Only the answer of the
+ * latest run is kept, so a slow answer to an old filter never overwrites a newer one. The answer is kept as is (not
+ * deeply reactive): treat it as read-only. Call during component initialisation.
  */
-export interface Live<T> {
+export interface Live<I, T> {
+	/** the latest answer */
 	readonly data: T | null;
+	/** the input `data` answers: what to label and lay out the answer by */
+	readonly input: I | null;
 	readonly error: string | null;
+	/** a newer input is being answered; `data` and `input` are still the previous pair */
 	readonly pending: boolean;
 }
 
@@ -16,23 +24,24 @@ function message(e: unknown): string {
 	return e instanceof Error ? e.message : String(e);
 }
 
-export function live<T>(fn: () => Promise<T> | null): Live<T> {
+export function live<I, T>(input: () => I | null, run: (input: I) => Promise<T>): Live<I, T> {
 	// raw: answers are replaced, never mutated; a deep proxy of 100k rows cost seconds and ~1 GB at scale
-	let data: T | null = $state.raw(null);
+	let answer: { input: I; data: T } | null = $state.raw(null);
 	let error: string | null = $state(null);
 	let pending = $state(false);
 	let token = 0;
 	$effect(() => {
 		// the tables changed (reports added or removed): run again
 		void loadState.version;
-		const p = fn();
-		if (!p) return;
+		const i = input();
+		if (i === null) return;
+		const p = run(i);
 		const t = ++token;
 		pending = true;
 		p.then(
-			(d) => {
+			(data) => {
 				if (t !== token) return;
-				data = d;
+				answer = { input: i, data };
 				error = null;
 				pending = false;
 			},
@@ -45,7 +54,10 @@ export function live<T>(fn: () => Promise<T> | null): Live<T> {
 	});
 	return {
 		get data() {
-			return data;
+			return answer?.data ?? null;
+		},
+		get input() {
+			return answer?.input ?? null;
 		},
 		get error() {
 			return error;
