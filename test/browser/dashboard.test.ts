@@ -24,6 +24,28 @@ interface Bar {
 	origin: string;
 	text: string;
 	height: number | null;
+	cut: boolean;
+}
+
+/** The overview's request bars as drawn: data-* attributes, label and the height of the bar's rect. */
+function readRequestBars(page: PageWatch['page']): Promise<Bar[]> {
+	return page.$$eval('[data-testid="requests-chart"] g.bar', (els) =>
+		els.map((g) => {
+			const rect = g.querySelector('rect');
+			return {
+				report: g.getAttribute('data-report') ?? '',
+				body: g.getAttribute('data-body') ?? '',
+				label: g.getAttribute('data-label') ?? '',
+				year: g.getAttribute('data-year') ?? '',
+				value: g.getAttribute('data-value') ?? '',
+				blank: g.getAttribute('data-blank') ?? '',
+				origin: g.getAttribute('data-origin') ?? '',
+				text: g.querySelector('text.value-label')?.textContent?.trim() ?? '',
+				height: rect ? Number(rect.getAttribute('height')) : null,
+				cut: g.getAttribute('data-cut') === 'true' && !!g.querySelector('path.break-mark')
+			};
+		})
+	);
 }
 
 let server: PreviewServer | undefined;
@@ -39,22 +61,7 @@ describe('dashboard overview', () => {
 		watch = await openPage(browser);
 		await watch.page.goto(server.url);
 		await watch.page.locator('[data-testid="requests-chart"] g.bar').first().waitFor({ timeout: 45_000 });
-		bars = await watch.page.$$eval('[data-testid="requests-chart"] g.bar', (els) =>
-			els.map((g) => {
-				const rect = g.querySelector('rect');
-				return {
-					report: g.getAttribute('data-report') ?? '',
-					body: g.getAttribute('data-body') ?? '',
-					label: g.getAttribute('data-label') ?? '',
-					year: g.getAttribute('data-year') ?? '',
-					value: g.getAttribute('data-value') ?? '',
-					blank: g.getAttribute('data-blank') ?? '',
-					origin: g.getAttribute('data-origin') ?? '',
-					text: g.querySelector('text.value-label')?.textContent?.trim() ?? '',
-					height: rect ? Number(rect.getAttribute('height')) : null
-				};
-			})
-		);
+		bars = await readRequestBars(watch.page);
 		mkdirSync(SCREENSHOTS, { recursive: true });
 		await watch.page.screenshot({ path: resolve(SCREENSHOTS, 'dashboard.png'), fullPage: true });
 	}, limit(90_000));
@@ -114,11 +121,31 @@ describe('dashboard overview', () => {
 		await expect.poll(() => tip.count()).toBe(0);
 	});
 
-	it('draws bar heights in proportion to the values', () => {
+	it('draws bar heights in proportion to the values; the two that dwarf the rest are cut, and on request all are to one scale', async () => {
+		const proportional = (list: Bar[]) => {
+			const max = list.reduce((a, b) => (Number(b.value) > Number(a.value) ? b : a));
+			expect(max.height).toBeGreaterThan(200);
+			for (const b of list) expect(b.height! / max.height!, `${b.body} ${b.year}`).toBeCloseTo(Number(b.value) / Number(max.value), 2);
+			return max;
+		};
 		const drawn = bars.filter((b) => b.blank === 'false' && Number(b.value) > 0);
-		const max = drawn.reduce((a, b) => (Number(b.value) > Number(a.value) ? b : a));
-		expect(max.height).toBeGreaterThan(200);
-		for (const b of drawn) expect(b.height! / max.height!).toBeCloseTo(Number(b.value) / Number(max.value), 2);
+		// 3,119 and 859 beside at most 95 (洪泽区 2024): one scale would leave every other bar a sliver
+		const cut = drawn.filter((b) => b.cut);
+		expect(cut.map((b) => `${b.body} ${b.year} ${b.value}`).sort()).toEqual(['上海市人民政府办公厅 2019 859', '淮安市人民政府 2024 3119']);
+		expect(cut.map((b) => b.text).sort()).toEqual(['3,119', '859']);
+		const tallest = proportional(drawn.filter((b) => !b.cut));
+		expect(tallest.value).toBe('95');
+		for (const b of cut) expect(b.height!).toBeGreaterThan(tallest.height!);
+		const note = watch.page.locator('[data-testid="requests-chart"] [data-testid="cut-note"]');
+		expect(await note.textContent()).toContain('纵轴已截断：淮安市人民政府 2024年（3,119）、上海市人民政府办公厅 2019年（859）');
+		// one true scale on request, and back
+		await note.locator('[data-testid="cut-toggle"]').click();
+		await expect.poll(() => note.getAttribute('data-cut')).toBe('false');
+		const whole = (await readRequestBars(watch.page)).filter((b) => b.blank === 'false' && Number(b.value) > 0);
+		expect(whole.some((b) => b.cut)).toBe(false);
+		expect(proportional(whole).value).toBe('3119');
+		await note.locator('[data-testid="cut-toggle"]').click();
+		await expect.poll(async () => (await readRequestBars(watch.page)).filter((b) => b.cut).length).toBe(2);
 	});
 
 	it('never draws a blank value as a bar', () => {

@@ -126,6 +126,9 @@ describe('exports', () => {
 		expect(s.texts.find((t) => t.startsWith('筛选条件：'))).toContain('年份：2024年');
 		// the chart's own parts came along: bar value labels and the axis labels
 		expect(s.texts.length).toBeGreaterThan(10);
+		// the axis is cut (淮安市人民政府 3,153 beside at most 95): the note and the break mark travel with the chart
+		expect(s.texts.find((t) => t.startsWith('纵轴已截断：'))).toContain('淮安市人民政府（3,153）');
+		expect(svg.buf.toString('utf8')).toMatch(/<path(?=[^>]*\sd="M[^"]*Z")(?=[^>]*\sfill="(?:white|rgb\(255, 255, 255\))")/);
 
 		const png = await grab(page, 'received-chart-export', 'png');
 		expectName(png.name, title, 'png');

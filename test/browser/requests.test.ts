@@ -77,6 +77,35 @@ describe('requests page', () => {
 			}
 	});
 
+	it('outcomes: 淮安市人民政府 (3,050) dwarfs the rest, so its stack is cut: to the top, segments in proportion, a break mark and a note', async () => {
+		const stacks = await watch.page.$$eval('[data-testid="outcomes-chart"] g.stack', (gs) =>
+			gs.map((g) => ({
+				group: g.getAttribute('data-group'),
+				total: Number(g.getAttribute('data-total')),
+				cut: g.getAttribute('data-cut') === 'true',
+				mark: !!g.querySelector('path.break-mark'),
+				label: g.querySelector('text.value-label')?.textContent?.trim(),
+				segs: [...g.querySelectorAll('g.bar rect:first-child')].map((r) => ({
+					value: Number(r.closest('g.bar')!.getAttribute('data-value')),
+					h: Number(r.getAttribute('height'))
+				}))
+			}))
+		);
+		const city = stacks.find((x) => x.group === 'huaian_city_2024.pdf')!;
+		expect([city.total, city.cut, city.mark, city.label]).toEqual([3050, true, true, '3,050']);
+		// its segments keep their proportions to each other (予以公开 1,446 of 3,050 …)
+		const cityH = city.segs.reduce((a, x) => a + x.h, 0);
+		for (const sg of city.segs) expect(sg.h / cityH).toBeCloseTo(sg.value / city.total, 3);
+		// every other stack is whole and on one scale: height per case the same, and below the cut stack
+		const others = stacks.filter((x) => x !== city && x.total > 0);
+		expect(others.every((x) => !x.cut && !x.mark)).toBe(true);
+		const perCase = others.map((x) => x.segs.reduce((a, sg) => a + sg.h, 0) / x.total);
+		for (const p of perCase) expect(p).toBeCloseTo(perCase[0], 3);
+		expect(Math.max(...others.map((x) => x.segs.reduce((a, sg) => a + sg.h, 0)))).toBeLessThan(cityH);
+		const note = await watch.page.locator('[data-testid="outcomes-chart"] [data-testid="cut-note"]').textContent();
+		expect(note).toContain('纵轴已截断：淮安市人民政府（3,050）');
+	});
+
 	it('drill-down: a click on 不予公开 shows its eight sub-reasons and updates the URL; back returns', async () => {
 		const { page } = watch;
 		await page.locator('[data-testid="outcomes-chart"] g.bar[data-report="huaian_city_2024.pdf"][data-series="denied"] rect').first().click();

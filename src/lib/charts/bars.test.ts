@@ -34,6 +34,16 @@ describe('layoutBars', () => {
 		expect(b.labelAt).toBe(`translate(${b.x + b.w / 2},221)`);
 	});
 
+	it('a bar above a cut axis reaches the top with a break mark and keeps its full value as label', () => {
+		const s = { ...scales(['a', 'b']), max: 100 };
+		const [big, small] = layoutBars([d('a', 'x', 3153), d('b', 'x', 50)], ['x'], s, 44, 11);
+		expect([big.cut, big.top, big.h, big.text]).toEqual([true, 0, 300, '3,153']);
+		expect(big.breakPath).toBe(`M${big.x - 1},15L${big.x + big.w + 1},9L${big.x + big.w + 1},14L${big.x - 1},20Z`);
+		expect([small.cut, small.top, small.h, small.breakPath]).toEqual([false, 150, 150, '']);
+		// exactly at the top is drawn whole
+		expect(layoutBars([d('a', 'x', 100)], ['x'], s, 44, 11)[0].cut).toBe(false);
+	});
+
 	it('draws a blank at the baseline with 空白 or its own word, and negative values as 0', () => {
 		const bars = layoutBars([d('a', '2023', null), d('a', '2024', null, { nullText: '无此项' }), d('a', '2025', -3)], ['2023', '2024', '2025'], scales(['a']), 44, 11);
 		expect(bars.map((b) => [b.text, b.top, b.h])).toEqual([

@@ -14,6 +14,17 @@ export interface BarScales {
 	y(value: number): number;
 	height: number;
 	color(series: string): string;
+	/** The top of the value axis when it is cut (axiscap.ts): a taller bar reaches the plot's top with a break mark. */
+	max?: number;
+}
+
+/**
+ * The break mark of a cut bar: a white band slanted across it just below its top, wider than the bar by a pixel
+ * each side (the axis convention for “this bar does not end here”).
+ */
+export function breakPath(x: number, w: number, top: number): string {
+	const y = top + 12;
+	return `M${x - 1},${y + 3}L${x + w + 1},${y - 3}L${x + w + 1},${y + 2}L${x - 1},${y + 8}Z`;
 }
 
 /** Height of the strip that marks a zero on the baseline, px. */
@@ -42,6 +53,9 @@ export interface BarLayout extends BarDatum {
 	/** The label's transform: translate to the point above the bar (cx, top − 4), then rotate when upright. */
 	labelAt: string;
 	key: string;
+	/** Taller than the cut axis: drawn to the top with `breakPath`, its label the full value. */
+	cut: boolean;
+	breakPath: string;
 }
 
 /**
@@ -72,7 +86,8 @@ export function layoutBars(data: readonly BarDatum[], series: readonly string[],
 		const x0 = (s.x(group) ?? 0) + (band - slot * list.length) / 2;
 		for (const [i, d] of list.entries()) {
 			const x = x0 + i * slot + (slot - w) / 2;
-			const top = d.value === null ? s.height : s.y(Math.max(0, d.value));
+			const cut = s.max !== undefined && d.value !== null && d.value > s.max;
+			const top = d.value === null ? s.height : s.y(cut ? (s.max as number) : Math.max(0, d.value));
 			const text = d.value === null ? (d.nullText ?? BLANK) : formatNumber(d.value);
 			const vertical = textWidth(text, labelSize) > slot - 2;
 			const labelAt = `translate(${x + w / 2},${top - 4})${vertical ? ' rotate(-90)' : ''}`;
@@ -81,7 +96,7 @@ export function layoutBars(data: readonly BarDatum[], series: readonly string[],
 			const rectY = zero ? s.height - ZERO_MARK : top;
 			const rectH = zero ? ZERO_MARK : h;
 			const hatch = d.demo && !zero && d.value !== null && h >= 1 ? patternOf(d.series) : -1;
-			out.push({ ...d, x, w, top, h, base: s.height, fill: s.color(d.series), rectY, rectH, hatch, text, vertical, labelAt, key: `${group}|${d.series}|${i}` });
+			out.push({ ...d, x, w, top, h, base: s.height, fill: s.color(d.series), rectY, rectH, hatch, text, vertical, labelAt, key: `${group}|${d.series}|${i}`, cut, breakPath: cut ? breakPath(x, w, top) : '' });
 		}
 	}
 	return out;

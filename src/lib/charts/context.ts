@@ -24,6 +24,8 @@ export interface ChartContext {
 	readonly x: ScaleBand<string>;
 	/** Linear value scale (y), 0 at the bottom. */
 	readonly y: ScaleLinear<number, number>;
+	/** The top of the value axis when it is cut (one or two bars dwarf the rest, see axiscap.ts), else undefined. */
+	readonly cutAbove: number | undefined;
 	/** Colour of a series key (e.g. a year). */
 	color(series: string): string;
 	/** Unique prefix for ids inside this chart's SVG (patterns, clip paths). */
