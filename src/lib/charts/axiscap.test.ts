@@ -31,8 +31,8 @@ describe('axisCap', () => {
 
 describe('chartCap', () => {
 	const d = (group: string, series: string, value: number | null) => ({ group, series, value });
-	const label = (g: string) => `L${g}`;
-	const year = (s: string) => `${s}年`;
+	const label = ['a', 'b', 'c', 'e', 'city'].map((g) => ({ key: g, label: `L${g}` }));
+	const year = ['2019', '2020', 'new', 'carried', 'x'].map((k) => ({ key: k, label: /^\d+$/.test(k) ? `${k}年` : k }));
 
 	it('stacked: a stack is cut by its total of filled segments; the note names its group', () => {
 		const data = [d('city', 'new', 3119), d('city', 'carried', 34), d('a', 'new', 20), d('a', 'carried', null), d('b', 'new', 9), d('c', 'new', 0), d('e', 'new', 5)];

@@ -1,3 +1,6 @@
+import { stackTotals } from './chartdata';
+import type { BarDatum, ChartGroup, ChartSeries } from './types';
+
 /**
  * A value axis cut above the rest when one or two bars dwarf every other (淮安市人民政府 3,153 件 beside townships
  * of 0–30 件: drawn to one scale, every other bar is a sliver). The cut bars reach the top of the plot with a
@@ -38,37 +41,33 @@ export interface CutBar {
 	value: number;
 }
 
-interface Datum {
-	group: string;
-	series: string;
-	value: number | null;
-}
+type Datum = Pick<BarDatum, 'group' | 'series' | 'value'>;
+type Labelled = Pick<ChartGroup | ChartSeries, 'key' | 'label'>;
 
 /** Each bar's height: a stack's total of its filled segments, or each grouped bar's value. */
 function heightsOf(data: readonly Datum[], stacked: boolean): { group: string; series: string | null; value: number }[] {
 	if (!stacked) return data.filter((d) => d.value !== null).map((d) => ({ group: d.group, series: d.series, value: d.value as number }));
-	const sums = new Map<string, number>();
-	for (const d of data) sums.set(d.group, (sums.get(d.group) ?? 0) + Math.max(0, d.value ?? 0));
-	return [...sums].map(([group, value]) => ({ group, series: null, value }));
+	return [...stackTotals(data)].map(([group, value]) => ({ group, series: null, value }));
 }
 
 /**
- * The cap of a bar chart's data and the bars it cuts, tallest first, named by `groupLabel` (and `seriesLabel`
- * when a group has several bars), or null when one scale shows every bar.
+ * The cap of a bar chart's data and the bars it cuts, tallest first, named by their group's label (and series'
+ * label when a group has several bars), or null when one scale shows every bar.
  */
 export function chartCap(
 	data: readonly Datum[],
 	stacked: boolean,
-	groupLabel: (group: string) => string,
-	seriesLabel: (series: string) => string
+	groups: readonly Labelled[],
+	series: readonly Labelled[]
 ): (AxisCap & { bars: CutBar[] }) | null {
 	const hs = heightsOf(data, stacked);
 	const c = axisCap(hs.map((h) => h.value));
 	if (!c) return null;
+	const label = (list: readonly Labelled[], key: string) => list.find((x) => x.key === key)?.label ?? key;
 	const several = new Set(hs.map((h) => h.series)).size > 1;
 	const bars = hs
 		.filter((h) => h.value > c.cap)
 		.sort((a, b) => b.value - a.value)
-		.map((h) => ({ label: groupLabel(h.group) + (several && h.series !== null ? ` ${seriesLabel(h.series)}` : ''), value: h.value }));
+		.map((h) => ({ label: label(groups, h.group) + (several && h.series !== null ? ` ${label(series, h.series)}` : ''), value: h.value }));
 	return { ...c, bars };
 }

@@ -95,11 +95,16 @@ export function panelData<R extends ReportRef>(
 	return { panels, series: seriesOf(used) };
 }
 
-/** Largest stacked total (sum of the filled values of a group). */
-export function stackMax(data: BarDatum[]): number {
+/** Each group's stacked total: the sum of its filled values (blanks and negatives count 0), by group. */
+export function stackTotals(data: readonly Pick<BarDatum, 'group' | 'value'>[]): Map<string, number> {
 	const sums = new Map<string, number>();
 	for (const d of data) sums.set(d.group, (sums.get(d.group) ?? 0) + Math.max(0, d.value ?? 0));
-	return Math.max(0, ...sums.values());
+	return sums;
+}
+
+/** Largest stacked total (sum of the filled values of a group). */
+export function stackMax(data: BarDatum[]): number {
+	return Math.max(0, ...stackTotals(data).values());
 }
 
 function groupsByYear<R extends ReportRef>(list: R[], years: number[]) {
